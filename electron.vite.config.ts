@@ -1,0 +1,36 @@
+import { resolve } from 'node:path';
+import { defineConfig } from 'electron-vite';
+import react from '@vitejs/plugin-react';
+
+// One Node build holds every Node entry: the Electron shell, the loopback server, the CLI and the
+// benchmark all share the same core, so they are built together and run under plain Node too.
+export default defineConfig({
+  main: {
+    build: {
+      outDir: 'out/main',
+      externalizeDeps: true,
+      rollupOptions: {
+        input: {
+          index: resolve('electron/main/index.ts'),
+          serve: resolve('electron/server/serve.ts'),
+          cli: resolve('electron/cli/sid.ts'),
+          bench: resolve('scripts/bench.ts'),
+        },
+      },
+    },
+  },
+  preload: {
+    build: {
+      outDir: 'out/preload',
+      rollupOptions: {
+        input: { index: resolve('electron/preload/index.ts') },
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
+    },
+  },
+  renderer: {
+    root: 'renderer',
+    build: { outDir: 'out/renderer', rollupOptions: { input: resolve('renderer/index.html') } },
+    plugins: [react()],
+  },
+});

@@ -1,0 +1,68 @@
+import type { SchoolRow } from '../../shared/api/contract';
+import type { SchoolFields } from '../../shared/domain/school';
+import type { Db } from './database';
+
+const SELECT = `
+  SELECT s.id, s.dfe, s.urn, s.name, s.type, s.phase, s.district_id AS districtId, d.name AS district,
+         dd.id AS doubleDistrictId, dd.name AS doubleDistrict, s.diocese, s.number_on_roll AS numberOnRoll,
+         s.headteacher, s.chair_of_governors AS chairOfGovernors, s.sip_id AS sipId, p.name AS sip,
+         s.postcode, s.closed_on AS closedOn
+  FROM schools s
+  JOIN districts d ON d.id = s.district_id
+  JOIN double_districts dd ON dd.id = d.double_district_id
+  LEFT JOIN people p ON p.id = s.sip_id`;
+
+export function listSchools(db: Db): SchoolRow[] {
+  return db.prepare(`${SELECT} ORDER BY s.name`).all() as SchoolRow[];
+}
+
+export function getSchool(db: Db, id: number): SchoolRow | undefined {
+  return db.prepare(`${SELECT} WHERE s.id = ?`).get(id) as SchoolRow | undefined;
+}
+
+const COLUMNS = {
+  dfe: 'dfe',
+  urn: 'urn',
+  name: 'name',
+  type: 'type',
+  phase: 'phase',
+  districtId: 'district_id',
+  diocese: 'diocese',
+  numberOnRoll: 'number_on_roll',
+  headteacher: 'headteacher',
+  chairOfGovernors: 'chair_of_governors',
+  sipId: 'sip_id',
+  postcode: 'postcode',
+} as const satisfies Record<keyof SchoolFields, string>;
+
+const fieldNames = Object.keys(COLUMNS) as Array<keyof SchoolFields>;
+
+export function insertSchool(db: Db, fields: SchoolFields): number {
+  const columns = fieldNames.map((f) => COLUMNS[f]).join(', ');
+  const params = fieldNames.map((f) => `@${f}`).join(', ');
+  return Number(
+    db.prepare(`INSERT INTO schools (${columns}) VALUES (${params})`).run(fields).lastInsertRowid,
+  );
+}
+
+export function updateSchool(db: Db, id: number, fields: SchoolFields): void {
+  const sets = fieldNames.map((f) => `${COLUMNS[f]} = @${f}`).join(', ');
+  db.prepare(`UPDATE schools SET ${sets} WHERE id = @id`).run({ ...fields, id });
+}
+
+export function setClosedOn(db: Db, id: number, closedOn: string | null): void {
+  db.prepare('UPDATE schools SET closed_on = ? WHERE id = ?').run(closedOn, id);
+}
+
+/** Which school, if any, already holds a DfE number or URN: both must be unique across the LA. */
+export function findClash(db: Db, fields: Pick<SchoolFields, 'dfe' | 'urn'>, exceptId?: number) {
+  const other = exceptId ?? -1;
+  const byDfe = db.prepare('SELECT name FROM schools WHERE dfe = ? AND id <> ?').get(fields.dfe, other) as
+    { name: string } | undefined;
+  const byUrn =
+    fields.urn === null
+      ? undefined
+      : (db.prepare('SELECT name FROM schools WHERE urn = ? AND id <> ?').get(fields.urn, other) as
+          { name: string } | undefined);
+  return { dfe: byDfe?.name, urn: byUrn?.name };
+}

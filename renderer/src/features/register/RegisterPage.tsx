@@ -1,0 +1,246 @@
+import {
+  Alert,
+  Badge,
+  Button,
+  FileButton,
+  Group,
+  List,
+  Paper,
+  ScrollArea,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
+import { ApiError, type RegisterPreview } from '../../../../shared/api/contract';
+import { call, errorMessage } from '../../api';
+
+function toBase64(bytes: ArrayBuffer): string {
+  let binary = '';
+  const view = new Uint8Array(bytes);
+  for (let i = 0; i < view.length; i += 0x8000)
+    binary += String.fromCharCode(...view.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+export function download(fileName: string, dataBase64: string): void {
+  const bytes = Uint8Array.from(atob(dataBase64), (c) => c.charCodeAt(0));
+  const url = URL.createObjectURL(
+    new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }),
+  );
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+export function RegisterPage() {
+  const [upload, setUpload] = useState<{ fileName: string; dataBase64: string } | null>(null);
+  const [preview, setPreview] = useState<RegisterPreview | null>(null);
+  const [busy, setBusy] = useState<'reading' | 'importing' | 'exporting' | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const choose = async (file: File | null) => {
+    if (!file) return;
+    setError(null);
+    setPreview(null);
+    setBusy('reading');
+    try {
+      const next = { fileName: file.name, dataBase64: toBase64(await file.arrayBuffer()) };
+      setUpload(next);
+      setPreview(await call('register.preview', next));
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const apply = async () => {
+    if (!upload) return;
+    setBusy('importing');
+    try {
+      const done = await call('register.apply', upload);
+      notifications.show({
+        color: 'teal',
+        message: `Imported ${done.newSchools.length} new and ${done.changedSchools.length} changed schools.`,
+      });
+      setUpload(null);
+      setPreview(null);
+    } catch (e) {
+      setError(
+        e instanceof ApiError && e.body.problems ? `${e.message} See the problems below.` : errorMessage(e),
+      );
+      if (e instanceof ApiError && e.body.problems && preview)
+        setPreview({ ...preview, problems: e.body.problems });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const exportRegister = async () => {
+    setBusy('exporting');
+    try {
+      const file = await call('register.export', {});
+      download(file.fileName, file.dataBase64);
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const total = preview
+    ? preview.newSchools.length + preview.changedSchools.length + preview.unchangedCount
+    : 0;
+  return (
+    <Stack maw={1100}>
+      <Title order={2}>Register workbook</Title>
+      <Paper withBorder p="md">
+        <Group justify="space-between">
+          <div>
+            <Title order={3} size="h4">
+              Export
+            </Title>
+            <Text size="sm" c="dimmed">
+              Every open school, in the LA’s register template, ready to open in Excel.
+            </Text>
+          </div>
+          <Button variant="light" onClick={() => void exportRegister()} loading={busy === 'exporting'}>
+            Export register
+          </Button>
+        </Group>
+      </Paper>
+      <Paper withBorder p="md">
+        <Stack>
+          <Group justify="space-between">
+            <div>
+              <Title order={3} size="h4">
+                Import
+              </Title>
+              <Text size="sm" c="dimmed">
+                Choose a workbook in the register layout. You will see every change before anything is saved.
+              </Text>
+            </div>
+            <FileButton onChange={(f) => void choose(f)} accept=".xlsx">
+              {(props) => (
+                <Button {...props} loading={busy === 'reading'}>
+                  Choose workbook…
+                </Button>
+              )}
+            </FileButton>
+          </Group>
+          {error && (
+            <Alert color="red" role="alert">
+              {error}
+            </Alert>
+          )}
+          {preview && upload && (
+            <Stack data-testid="import-preview">
+              <Text fw={600}>{upload.fileName}</Text>
+              <Group gap="xs">
+                <Badge color="teal">{preview.newSchools.length} new</Badge>
+                <Badge color="blue">{preview.changedSchools.length} changed</Badge>
+                <Badge color="gray">{preview.unchangedCount} unchanged</Badge>
+                {preview.problems.length > 0 && <Badge color="red">{preview.problems.length} problems</Badge>}
+              </Group>
+              {preview.problems.length > 0 && (
+                <Alert
+                  color="red"
+                  title="This workbook cannot be imported until these are put right"
+                  role="alert"
+                >
+                  <List size="sm" data-testid="problems">
+                    {preview.problems.slice(0, 200).map((p, i) => (
+                      <List.Item key={i}>
+                        <strong>{p.where}</strong>: {p.message}
+                      </List.Item>
+                    ))}
+                  </List>
+                  {preview.problems.length > 200 && (
+                    <Text size="sm">…and {preview.problems.length - 200} more.</Text>
+                  )}
+                </Alert>
+              )}
+              {(preview.districtChanges.length > 0 || preview.newSips.length > 0) && (
+                <Alert color="blue" title="Organisation">
+                  {preview.districtChanges.map((d) => (
+                    <Text size="sm" key={d.district}>
+                      {d.before === null
+                        ? `New district ${d.district} in ${d.doubleDistrict}`
+                        : `${d.district} moves from ${d.before} to ${d.doubleDistrict}`}
+                    </Text>
+                  ))}
+                  {preview.newSips.length > 0 && (
+                    <Text size="sm">New SIPs: {preview.newSips.join(', ')}</Text>
+                  )}
+                </Alert>
+              )}
+              {preview.changedSchools.length > 0 && (
+                <ScrollArea.Autosize mah={320}>
+                  <Table striped withTableBorder>
+                    <Table.Thead>
+                      <Table.Tr>
+                        <Table.Th>School</Table.Th>
+                        <Table.Th>Field</Table.Th>
+                        <Table.Th>Before</Table.Th>
+                        <Table.Th>After</Table.Th>
+                      </Table.Tr>
+                    </Table.Thead>
+                    <Table.Tbody>
+                      {preview.changedSchools.flatMap((s) =>
+                        s.changes.map((c) => (
+                          <Table.Tr key={`${s.dfe}-${c.field}`}>
+                            <Table.Td>
+                              {s.dfe} {s.name}
+                            </Table.Td>
+                            <Table.Td>{c.field}</Table.Td>
+                            <Table.Td>{c.before ?? '—'}</Table.Td>
+                            <Table.Td>{c.after ?? '—'}</Table.Td>
+                          </Table.Tr>
+                        )),
+                      )}
+                    </Table.Tbody>
+                  </Table>
+                </ScrollArea.Autosize>
+              )}
+              {preview.newSchools.length > 0 && (
+                <details>
+                  <summary>New schools ({preview.newSchools.length})</summary>
+                  <List size="sm" mt="xs">
+                    {preview.newSchools.slice(0, 500).map((s) => (
+                      <List.Item key={s.dfe}>
+                        {s.dfe} {s.name} — {s.district}
+                      </List.Item>
+                    ))}
+                  </List>
+                </details>
+              )}
+              <Group justify="flex-end">
+                <Button
+                  variant="default"
+                  onClick={() => {
+                    setPreview(null);
+                    setUpload(null);
+                  }}
+                >
+                  Cancel
+                </Button>
+                <Button
+                  onClick={() => void apply()}
+                  loading={busy === 'importing'}
+                  disabled={preview.problems.length > 0 || total === 0}
+                >
+                  Import {preview.newSchools.length + preview.changedSchools.length} schools
+                </Button>
+              </Group>
+            </Stack>
+          )}
+        </Stack>
+      </Paper>
+    </Stack>
+  );
+}

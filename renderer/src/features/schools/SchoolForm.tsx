@@ -1,0 +1,168 @@
+import { Alert, Button, Group, Modal, Select, SimpleGrid, TextInput } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
+import { ApiError, type OpOutput, type SchoolRow } from '../../../../shared/api/contract';
+import { PHASES, SCHOOL_TYPES } from '../../../../shared/domain/organisation';
+import { checkSchool, type FieldErrors, type SchoolDraft } from '../../../../shared/domain/school';
+import { call, errorMessage } from '../../api';
+
+type Org = OpOutput<'organisation.get'>;
+
+const blank: SchoolDraft = {
+  dfe: '',
+  urn: '',
+  name: '',
+  type: '',
+  phase: '',
+  districtId: null,
+  diocese: '',
+  numberOnRoll: '',
+  headteacher: '',
+  chairOfGovernors: '',
+  sipId: null,
+  postcode: '',
+};
+
+export function draftOf(school: SchoolRow): SchoolDraft {
+  return {
+    dfe: school.dfe,
+    urn: school.urn === null ? '' : String(school.urn),
+    name: school.name,
+    type: school.type ?? '',
+    phase: school.phase,
+    districtId: school.districtId,
+    diocese: school.diocese ?? '',
+    numberOnRoll: school.numberOnRoll === null ? '' : String(school.numberOnRoll),
+    headteacher: school.headteacher ?? '',
+    chairOfGovernors: school.chairOfGovernors ?? '',
+    sipId: school.sipId,
+    postcode: school.postcode ?? '',
+  };
+}
+
+/** The add/edit form. The same rules run here as on the server, so mistakes show before saving. */
+export function SchoolForm({
+  org,
+  school,
+  onSaved,
+  onCancel,
+}: {
+  org: Org;
+  school?: SchoolRow;
+  onSaved: (school: SchoolRow) => void;
+  onCancel: () => void;
+}) {
+  const [draft, setDraft] = useState<SchoolDraft>(school ? draftOf(school) : blank);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [failure, setFailure] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const set = (patch: Partial<SchoolDraft>) => setDraft((d) => ({ ...d, ...patch }));
+  const text = (
+    field: keyof SchoolDraft & string,
+    label: string,
+    extra: { required?: boolean; placeholder?: string } = {},
+  ) => (
+    <TextInput
+      label={label}
+      value={draft[field] as string}
+      onChange={(e) => set({ [field]: e.currentTarget.value })}
+      error={errors[field]}
+      {...extra}
+    />
+  );
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const checked = checkSchool(draft);
+    setErrors(checked.ok ? {} : checked.errors);
+    setFailure(null);
+    if (!checked.ok) return;
+    setSaving(true);
+    try {
+      onSaved(await call('schools.save', school ? { id: school.id, draft } : { draft }));
+    } catch (e) {
+      if (e instanceof ApiError && e.body.fields) setErrors(e.body.fields as FieldErrors);
+      setFailure(errorMessage(e));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const sips = org.people.filter((p) => p.roles.includes('SIP'));
+  return (
+    <form onSubmit={(e) => void submit(e)} noValidate aria-label={school ? 'Edit school' : 'Add school'}>
+      {failure && (
+        <Alert color="red" mb="sm" role="alert">
+          {failure}
+        </Alert>
+      )}
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+        {text('dfe', 'DfE number', { required: true, placeholder: '860/2001' })}
+        {text('urn', 'URN')}
+        {text('name', 'School name', { required: true })}
+        <Select
+          label="Phase"
+          required
+          data={[...PHASES]}
+          value={draft.phase || null}
+          onChange={(v) => set({ phase: v ?? '' })}
+          error={errors.phase}
+        />
+        <Select
+          label="Type"
+          clearable
+          data={[...SCHOOL_TYPES]}
+          value={draft.type || null}
+          onChange={(v) => set({ type: v ?? '' })}
+          error={errors.type}
+        />
+        <Select
+          label="District"
+          required
+          searchable
+          data={org.districts.map((d) => ({ value: String(d.id), label: d.name }))}
+          value={draft.districtId === null ? null : String(draft.districtId)}
+          onChange={(v) => set({ districtId: v ? Number(v) : null })}
+          error={errors.districtId}
+        />
+        {text('diocese', 'Diocese')}
+        {text('numberOnRoll', 'Number on roll')}
+        {text('headteacher', 'Headteacher')}
+        {text('chairOfGovernors', 'Chair of governors')}
+        <Select
+          label="SIP"
+          clearable
+          searchable
+          data={sips.map((p) => ({ value: String(p.id), label: p.name }))}
+          value={draft.sipId === null ? null : String(draft.sipId)}
+          onChange={(v) => set({ sipId: v ? Number(v) : null })}
+          error={errors.sipId}
+        />
+        {text('postcode', 'Postcode')}
+      </SimpleGrid>
+      <Group justify="flex-end" mt="md">
+        <Button variant="default" onClick={onCancel}>
+          Cancel
+        </Button>
+        <Button type="submit" loading={saving}>
+          {school ? 'Save changes' : 'Add school'}
+        </Button>
+      </Group>
+    </form>
+  );
+}
+
+export function SchoolFormModal({
+  org,
+  onClose,
+  onSaved,
+}: {
+  org: Org;
+  onClose: () => void;
+  onSaved: (school: SchoolRow) => void;
+}) {
+  return (
+    <Modal opened onClose={onClose} title="Add a school" size="lg">
+      <SchoolForm org={org} onSaved={onSaved} onCancel={onClose} />
+    </Modal>
+  );
+}

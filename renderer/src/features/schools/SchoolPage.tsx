@@ -1,0 +1,155 @@
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  Modal,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Text,
+  Timeline,
+  Title,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useCallback, useEffect, useState } from 'react';
+import type { OpOutput } from '../../../../shared/api/contract';
+import { formatDate, formatDateTime } from '../../../../shared/domain/format';
+import { call, errorMessage } from '../../api';
+import { SchoolForm } from './SchoolForm';
+
+type Detail = OpOutput<'schools.get'>;
+
+export function SchoolPage({ id, onBack }: { id: number; onBack: () => void }) {
+  const [detail, setDetail] = useState<Detail | null>(null);
+  const [org, setOrg] = useState<OpOutput<'organisation.get'> | null>(null);
+  const [editing, setEditing] = useState(false);
+  const [confirmClose, setConfirmClose] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const load = useCallback(() => {
+    call('schools.get', { id }).then(setDetail, (e: unknown) => setError(errorMessage(e)));
+  }, [id]);
+  useEffect(() => {
+    load();
+    void call('organisation.get', {}).then(setOrg);
+  }, [load]);
+
+  const setClosed = async (closed: boolean) => {
+    setConfirmClose(false);
+    await call('schools.setClosed', { id, closed });
+    load();
+    notifications.show({
+      message: closed ? 'School closed. It is kept and hidden from the list by default.' : 'School reopened.',
+      ...(closed ? { autoClose: 8000 } : {}),
+    });
+  };
+
+  if (error) return <Alert color="red">{error}</Alert>;
+  if (!detail) return <Text c="dimmed">Loading…</Text>;
+  const { school, history } = detail;
+  const facts: Array<[string, string | number | null]> = [
+    ['DfE number', school.dfe],
+    ['URN', school.urn],
+    ['Type', school.type],
+    ['Phase', school.phase],
+    ['District', `${school.district} (${school.doubleDistrict})`],
+    ['Diocese', school.diocese],
+    ['Number on roll', school.numberOnRoll?.toLocaleString('en-GB') ?? null],
+    ['Headteacher', school.headteacher],
+    ['Chair of governors', school.chairOfGovernors],
+    ['SIP', school.sip],
+    ['Postcode', school.postcode],
+  ];
+
+  return (
+    <Stack maw={1000}>
+      <Anchor component="button" onClick={onBack} size="sm" w="fit-content">
+        ← All schools
+      </Anchor>
+      <Group justify="space-between">
+        <Group gap="sm">
+          <Title order={2}>{school.name}</Title>
+          {school.closedOn && <Badge color="gray">Closed {formatDate(school.closedOn)}</Badge>}
+        </Group>
+        {!editing && (
+          <Group>
+            <Button onClick={() => setEditing(true)} disabled={!org}>
+              Edit
+            </Button>
+            {school.closedOn ? (
+              <Button variant="default" onClick={() => void setClosed(false)}>
+                Reopen school
+              </Button>
+            ) : (
+              <Button variant="default" color="red" onClick={() => setConfirmClose(true)}>
+                Close school
+              </Button>
+            )}
+          </Group>
+        )}
+      </Group>
+      <Paper withBorder p="md">
+        {editing && org ? (
+          <SchoolForm
+            org={org}
+            school={school}
+            onCancel={() => setEditing(false)}
+            onSaved={() => {
+              setEditing(false);
+              load();
+              notifications.show({ message: 'Changes saved.' });
+            }}
+          />
+        ) : (
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs" component="dl" m={0}>
+            {facts.map(([label, value]) => (
+              <Group key={label} gap="xs" wrap="nowrap">
+                <Text component="dt" c="dimmed" w={160} size="sm">
+                  {label}
+                </Text>
+                <Text component="dd" m={0} data-field={label}>
+                  {value ?? '—'}
+                </Text>
+              </Group>
+            ))}
+          </SimpleGrid>
+        )}
+      </Paper>
+      <Title order={3}>History</Title>
+      {history.length === 0 ? (
+        <Text c="dimmed">No changes recorded yet.</Text>
+      ) : (
+        <Timeline bulletSize={14} lineWidth={2} aria-label="History">
+          {history.map((entry) => (
+            <Timeline.Item key={entry.id} title={entry.summary}>
+              <Text size="xs" c="dimmed">
+                {formatDateTime(entry.at)} by {entry.user}
+              </Text>
+              {entry.changes.map((change) => (
+                <Text size="sm" key={change.field}>
+                  {change.field}: {change.before ?? '(blank)'} → {change.after ?? '(blank)'}
+                </Text>
+              ))}
+            </Timeline.Item>
+          ))}
+        </Timeline>
+      )}
+      <Modal opened={confirmClose} onClose={() => setConfirmClose(false)} title="Close this school?">
+        <Text mb="md">
+          {school.name} will be marked closed today and hidden from the schools list by default. Its records
+          are kept, and you can reopen it at any time.
+        </Text>
+        <Group justify="flex-end">
+          <Button variant="default" onClick={() => setConfirmClose(false)}>
+            Keep it open
+          </Button>
+          <Button color="red" onClick={() => void setClosed(true)}>
+            Close school
+          </Button>
+        </Group>
+      </Modal>
+    </Stack>
+  );
+}

@@ -1,0 +1,281 @@
+import {
+  Badge,
+  Button,
+  Checkbox,
+  Group,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+  UnstyledButton,
+} from '@mantine/core';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { OpOutput, SchoolRow } from '../../../../shared/api/contract';
+import { PHASES, SCHOOL_TYPES } from '../../../../shared/domain/organisation';
+import {
+  emptyFilter,
+  filterSchools,
+  sortRows,
+  type SchoolFilter,
+  type SortDirection,
+} from '../../../../shared/domain/school-filter';
+import { call } from '../../api';
+import { SchoolFormModal } from './SchoolForm';
+
+const COLUMNS: Array<{ key: keyof SchoolRow; label: string; width: string }> = [
+  { key: 'dfe', label: 'DfE No', width: '9%' },
+  { key: 'name', label: 'School name', width: '31%' },
+  { key: 'phase', label: 'Phase', width: '12%' },
+  { key: 'type', label: 'Type', width: '14%' },
+  { key: 'district', label: 'District', width: '16%' },
+  { key: 'sip', label: 'SIP', width: '12%' },
+  { key: 'numberOnRoll', label: 'On roll', width: '6%' },
+];
+const ROW_HEIGHT = 36;
+
+export function SchoolsList({ onOpen }: { onOpen: (id: number) => void }) {
+  const [schools, setSchools] = useState<SchoolRow[] | null>(null);
+  const [org, setOrg] = useState<OpOutput<'organisation.get'> | null>(null);
+  const [filter, setFilter] = useState<SchoolFilter>(emptyFilter);
+  const [sort, setSort] = useState<{ key: keyof SchoolRow; direction: SortDirection }>({
+    key: 'name',
+    direction: 'asc',
+  });
+  const [adding, setAdding] = useState(false);
+  const scroller = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    void call('schools.list', {}).then(setSchools);
+    void call('organisation.get', {}).then(setOrg);
+  }, []);
+
+  const shown = useMemo(
+    () => (schools ? sortRows(filterSchools(schools, filter), sort.key, sort.direction) : []),
+    [schools, filter, sort],
+  );
+  const virtualiser = useVirtualizer({
+    count: shown.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+  });
+  const set = (patch: Partial<SchoolFilter>) => setFilter((f) => ({ ...f, ...patch }));
+  const districts =
+    org?.districts.filter(
+      (d) => filter.doubleDistrictId === null || d.doubleDistrictId === filter.doubleDistrictId,
+    ) ?? [];
+  const items = virtualiser.getVirtualItems();
+  const padTop = items[0]?.start ?? 0;
+  const padBottom = virtualiser.getTotalSize() - (items.at(-1)?.end ?? 0);
+
+  return (
+    <Stack gap="sm" h="calc(100vh - 84px)">
+      <Group justify="space-between">
+        <Title order={2}>Schools</Title>
+        <Button onClick={() => setAdding(true)} disabled={!org}>
+          Add school
+        </Button>
+      </Group>
+      <Group gap="sm" align="end" wrap="wrap">
+        <TextInput
+          label="Search"
+          placeholder="Name or DfE number"
+          value={filter.search}
+          onChange={(e) => set({ search: e.currentTarget.value })}
+          w={240}
+        />
+        <Select
+          label="Double district"
+          clearable
+          data={org?.doubleDistricts.map((d) => ({ value: String(d.id), label: d.name })) ?? []}
+          value={filter.doubleDistrictId === null ? null : String(filter.doubleDistrictId)}
+          onChange={(v) => set({ doubleDistrictId: v ? Number(v) : null, districtId: null })}
+          w={230}
+        />
+        <Select
+          label="District"
+          clearable
+          searchable
+          data={districts.map((d) => ({ value: String(d.id), label: d.name }))}
+          value={filter.districtId === null ? null : String(filter.districtId)}
+          onChange={(v) => set({ districtId: v ? Number(v) : null })}
+          w={210}
+        />
+        <Select
+          label="Phase"
+          clearable
+          data={[...PHASES]}
+          value={filter.phase}
+          onChange={(v) => set({ phase: v })}
+          w={190}
+        />
+        <Select
+          label="Type"
+          clearable
+          data={[...SCHOOL_TYPES]}
+          value={filter.type}
+          onChange={(v) => set({ type: v })}
+          w={190}
+        />
+        <Checkbox
+          label="Show closed schools"
+          checked={filter.showClosed}
+          onChange={(e) => set({ showClosed: e.currentTarget.checked })}
+          mb={8}
+        />
+      </Group>
+      <Text size="sm" c="dimmed" aria-live="polite" data-testid="match-count">
+        {schools === null ? 'Loading schools…' : `${shown.length} of ${schools.length} schools`}
+      </Text>
+      {schools !== null && schools.length === 0 ? (
+        <Stack align="center" py="xl" gap="xs">
+          <Text fw={500}>There are no schools in this file yet.</Text>
+          <Text c="dimmed" size="sm">
+            Add one with “Add school”, or import the register workbook from the Register workbook page.
+          </Text>
+        </Stack>
+      ) : (
+        <div
+          ref={scroller}
+          style={{
+            flex: 1,
+            overflow: 'auto',
+            border: '1px solid var(--mantine-color-gray-3)',
+            borderRadius: 4,
+          }}
+        >
+          <table
+            style={{ width: '100%', borderCollapse: 'collapse', tableLayout: 'fixed', fontSize: 14 }}
+            aria-rowcount={shown.length + 1}
+          >
+            <thead
+              style={{ position: 'sticky', top: 0, background: 'var(--mantine-color-gray-1)', zIndex: 1 }}
+            >
+              <tr>
+                {COLUMNS.map((column) => (
+                  <th
+                    key={column.key}
+                    style={{
+                      width: column.width,
+                      textAlign: 'left',
+                      padding: '8px 10px',
+                      borderBottom: '1px solid var(--mantine-color-gray-4)',
+                    }}
+                    aria-sort={
+                      sort.key === column.key
+                        ? sort.direction === 'asc'
+                          ? 'ascending'
+                          : 'descending'
+                        : 'none'
+                    }
+                  >
+                    <UnstyledButton
+                      fw={600}
+                      fz={14}
+                      onClick={() =>
+                        setSort((s) => ({
+                          key: column.key,
+                          direction: s.key === column.key && s.direction === 'asc' ? 'desc' : 'asc',
+                        }))
+                      }
+                    >
+                      {column.label} {sort.key === column.key ? (sort.direction === 'asc' ? '▲' : '▼') : ''}
+                    </UnstyledButton>
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {padTop > 0 && <tr style={{ height: padTop }} aria-hidden />}
+              {items.map((item) => {
+                const school = shown[item.index];
+                if (!school) return null;
+                return (
+                  <tr
+                    key={school.id}
+                    style={{
+                      height: ROW_HEIGHT,
+                      borderBottom: '1px solid var(--mantine-color-gray-2)',
+                      cursor: 'pointer',
+                    }}
+                    onClick={() => onOpen(school.id)}
+                  >
+                    <td style={{ padding: '0 10px' }}>{school.dfe}</td>
+                    <td
+                      style={{
+                        padding: '0 10px',
+                        whiteSpace: 'nowrap',
+                        overflow: 'hidden',
+                        textOverflow: 'ellipsis',
+                      }}
+                    >
+                      <a
+                        href={`#school-${school.id}`}
+                        onClick={(e) => {
+                          e.preventDefault();
+                          e.stopPropagation();
+                          onOpen(school.id);
+                        }}
+                        style={{ color: 'inherit' }}
+                      >
+                        {school.name}
+                      </a>{' '}
+                      {school.closedOn && (
+                        <Badge color="gray" size="xs">
+                          Closed
+                        </Badge>
+                      )}
+                    </td>
+                    <td style={{ padding: '0 10px' }}>{school.phase}</td>
+                    <td
+                      style={{
+                        padding: '0 10px',
+                        whiteSpace: 'nowrap',
+                        overflow: 'hidden',
+                        textOverflow: 'ellipsis',
+                      }}
+                    >
+                      {school.type}
+                    </td>
+                    <td style={{ padding: '0 10px' }}>{school.district}</td>
+                    <td
+                      style={{
+                        padding: '0 10px',
+                        whiteSpace: 'nowrap',
+                        overflow: 'hidden',
+                        textOverflow: 'ellipsis',
+                      }}
+                    >
+                      {school.sip}
+                    </td>
+                    <td style={{ padding: '0 10px', textAlign: 'right' }}>
+                      {school.numberOnRoll?.toLocaleString('en-GB')}
+                    </td>
+                  </tr>
+                );
+              })}
+              {padBottom > 0 && <tr style={{ height: padBottom }} aria-hidden />}
+            </tbody>
+          </table>
+          {schools !== null && shown.length === 0 && (
+            <Text c="dimmed" ta="center" py="lg">
+              No schools match these filters.
+            </Text>
+          )}
+        </div>
+      )}
+      {adding && org && (
+        <SchoolFormModal
+          org={org}
+          onClose={() => setAdding(false)}
+          onSaved={(school) => {
+            setAdding(false);
+            onOpen(school.id);
+          }}
+        />
+      )}
+    </Stack>
+  );
+}

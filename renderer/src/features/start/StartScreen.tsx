@@ -1,0 +1,149 @@
+import {
+  Alert,
+  Button,
+  Center,
+  Divider,
+  Group,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+  UnstyledButton,
+} from '@mantine/core';
+import { useState, type FormEvent } from 'react';
+import { ApiError, type OpOutput } from '../../../../shared/api/contract';
+import { call, errorMessage } from '../../api';
+
+type AppState = OpOutput<'app.state'>;
+
+/** First thing a user sees with no file open: make one, open one, or explore the demo authority. */
+export function StartScreen({ state, onOpened }: { state: AppState; onOpened: (state: AppState) => void }) {
+  const [newName, setNewName] = useState('');
+  const [openPath, setOpenPath] = useState('');
+  const [busy, setBusy] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const run = async (label: string, work: () => Promise<AppState>) => {
+    setBusy(label);
+    setError(null);
+    try {
+      onOpened(await work());
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const openDemo = () =>
+    run('demo', async () => {
+      try {
+        return await call('app.create', { path: 'Demo authority.sid', demo: true });
+      } catch (e) {
+        // The demo file was made on an earlier visit: open it as it was left.
+        if (e instanceof ApiError && e.body.code === 'conflict')
+          return call('app.open', { path: 'Demo authority.sid' });
+        throw e;
+      }
+    });
+
+  const create = (event: FormEvent) => {
+    event.preventDefault();
+    if (newName.trim()) void run('create', () => call('app.create', { path: newName.trim(), demo: false }));
+  };
+  const open = (path: string) => void run('open', () => call('app.open', { path }));
+
+  return (
+    <Center mih="100vh" p="lg" bg="gray.0">
+      <Stack w={880} gap="lg">
+        <div>
+          <Title order={1}>School Improvement Desk</Title>
+          <Text c="dimmed">
+            Choose a data file to work in. Files are kept in {state.dataDir} unless you give a full path.
+          </Text>
+        </div>
+        {error && (
+          <Alert color="red" title="That did not work" role="alert">
+            {error}
+          </Alert>
+        )}
+        <SimpleGrid cols={3}>
+          <Paper withBorder p="md" component="form" onSubmit={create}>
+            <Stack>
+              <Title order={2} size="h4">
+                Create a new file
+              </Title>
+              <TextInput
+                label="File name"
+                placeholder="e.g. Staffordshire SID"
+                value={newName}
+                onChange={(e) => setNewName(e.currentTarget.value)}
+              />
+              <Button type="submit" loading={busy === 'create'} disabled={!newName.trim()}>
+                Create file
+              </Button>
+            </Stack>
+          </Paper>
+          <Paper
+            withBorder
+            p="md"
+            component="form"
+            onSubmit={(e: FormEvent) => {
+              e.preventDefault();
+              if (openPath.trim()) open(openPath.trim());
+            }}
+          >
+            <Stack>
+              <Title order={2} size="h4">
+                Open an existing file
+              </Title>
+              <TextInput
+                label="File name or full path"
+                value={openPath}
+                onChange={(e) => setOpenPath(e.currentTarget.value)}
+              />
+              <Button type="submit" variant="light" loading={busy === 'open'} disabled={!openPath.trim()}>
+                Open file
+              </Button>
+            </Stack>
+          </Paper>
+          <Paper withBorder p="md">
+            <Stack>
+              <Title order={2} size="h4">
+                Explore the demo authority
+              </Title>
+              <Text size="sm">
+                Eight districts in four double districts and about 430 fictitious schools, to try things
+                safely.
+              </Text>
+              <Button variant="light" onClick={() => void openDemo()} loading={busy === 'demo'}>
+                Open demo authority
+              </Button>
+            </Stack>
+          </Paper>
+        </SimpleGrid>
+        <Divider label="Recent files" labelPosition="left" />
+        {state.recent.length === 0 ? (
+          <Text c="dimmed" size="sm">
+            No files opened yet. Files you open will be listed here.
+          </Text>
+        ) : (
+          <Stack gap={4}>
+            {state.recent.map((path) => (
+              <UnstyledButton key={path} onClick={() => open(path)} p={6} style={{ borderRadius: 4 }}>
+                <Group gap="xs">
+                  <Text fw={500}>{path.split(/[\\/]/).pop()}</Text>
+                  <Text size="sm" c="dimmed">
+                    {path}
+                  </Text>
+                </Group>
+              </UnstyledButton>
+            ))}
+          </Stack>
+        )}
+      </Stack>
+    </Center>
+  );
+}

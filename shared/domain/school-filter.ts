@@ -1,0 +1,62 @@
+import { parseDfe } from './dfe';
+
+export interface SchoolFilter {
+  search: string;
+  doubleDistrictId: number | null;
+  districtId: number | null;
+  phase: string | null;
+  type: string | null;
+  showClosed: boolean;
+}
+
+export const emptyFilter: SchoolFilter = {
+  search: '',
+  doubleDistrictId: null,
+  districtId: null,
+  phase: null,
+  type: null,
+  showClosed: false,
+};
+
+interface Filterable {
+  dfe: string;
+  name: string;
+  doubleDistrictId: number;
+  districtId: number;
+  phase: string;
+  type: string | null;
+  closedOn: string | null;
+}
+
+/** The schools list's filter: search by name or DfE number (with or without the slash). */
+export function filterSchools<T extends Filterable>(rows: readonly T[], filter: SchoolFilter): T[] {
+  const words = filter.search.trim().toLowerCase();
+  const dfe = parseDfe(filter.search);
+  const digits = words.replace(/\D/g, '');
+  return rows.filter(
+    (row) =>
+      (filter.showClosed || row.closedOn === null) &&
+      (filter.doubleDistrictId === null || row.doubleDistrictId === filter.doubleDistrictId) &&
+      (filter.districtId === null || row.districtId === filter.districtId) &&
+      (filter.phase === null || row.phase === filter.phase) &&
+      (filter.type === null || row.type === filter.type) &&
+      (words === '' ||
+        row.name.toLowerCase().includes(words) ||
+        (dfe !== null ? row.dfe === dfe : digits.length >= 3 && row.dfe.replace('/', '').includes(digits))),
+  );
+}
+
+export type SortDirection = 'asc' | 'desc';
+
+export function sortRows<T>(rows: readonly T[], key: keyof T, direction: SortDirection): T[] {
+  const sign = direction === 'asc' ? 1 : -1;
+  return [...rows].sort((a, b) => {
+    const x = a[key];
+    const y = b[key];
+    if (x === y) return 0;
+    if (x === null || x === undefined) return 1;
+    if (y === null || y === undefined) return -1;
+    if (typeof x === 'number' && typeof y === 'number') return (x - y) * sign;
+    return String(x).localeCompare(String(y), 'en-GB', { numeric: true }) * sign;
+  });
+}
