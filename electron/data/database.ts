@@ -1,7 +1,7 @@
 import { existsSync, openSync, readSync, closeSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { ApiError } from '../../shared/api/contract';
-import { latestVersion, migrations } from './migrations';
+import { migrations as allMigrations, type Migration } from './migrations';
 
 export type Db = Database.Database;
 
@@ -35,7 +35,12 @@ export function backupPath(path: string, reason: string, now = new Date()): stri
  * Opens (or with `create`, makes) a School Improvement Desk file and brings it up to date. A file from
  * a newer app is refused untouched; an older one is copied aside before its first migration runs.
  */
-export function openDatabase(path: string, options: { create: boolean }): Db {
+export function openDatabase(
+  path: string,
+  options: { create: boolean; migrations?: readonly Migration[] },
+): Db {
+  const migrations = options.migrations ?? allMigrations;
+  const latestVersion = migrations.length;
   const exists = existsSync(path);
   if (!exists && !options.create) throw badFile(`There is no file at ${path}.`);
   if (exists && options.create) throw new ApiError({ code: 'conflict', message: `${path} already exists.` });
@@ -62,7 +67,7 @@ export function openDatabase(path: string, options: { create: boolean }): Db {
     db.pragma('busy_timeout = 5000');
     if (version < latestVersion) {
       if (version > 0) backUp(db, backupPath(path, `before-v${latestVersion}`));
-      migrate(db, version);
+      migrate(db, migrations, version);
     }
     return db;
   } catch (error) {
@@ -77,7 +82,7 @@ export function backUp(db: Db, to: string): string {
   return to;
 }
 
-function migrate(db: Db, from: number): void {
+function migrate(db: Db, migrations: readonly Migration[], from: number): void {
   db.transaction(() => {
     for (const migration of migrations.filter((m) => m.version > from)) {
       db.exec(migration.sql);

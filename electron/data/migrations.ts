@@ -5,7 +5,13 @@ const files = import.meta.glob<string>('./migrations/*.sql', {
   eager: true,
 });
 
-export const migrations = Object.entries(files)
+export interface Migration {
+  version: number;
+  file: string;
+  sql: string;
+}
+
+export const migrations: Migration[] = Object.entries(files)
   .map(([file, sql]) => {
     const match = /\/(\d{3})_[^/]+\.sql$/.exec(file);
     if (!match) throw new Error(`Migration file ${file} is not named NNN_name.sql`);

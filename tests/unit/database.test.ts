@@ -1,0 +1,80 @@
+import { readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { APPLICATION_ID, openDatabase } from '../../electron/data/database';
+import { latestVersion, migrations } from '../../electron/data/migrations';
+import { ApiError } from '../../shared/api/contract';
+import { tempSession } from './helpers';
+
+const expectBadFile = (work: () => unknown, pattern: RegExp) => {
+  try {
+    work();
+    expect.unreachable('it should have refused the file');
+  } catch (error) {
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError).body.code).toBe('bad_file');
+    expect((error as ApiError).message).toMatch(pattern);
+  }
+};
+
+describe('the data file', () => {
+  it('migrates an empty file to the latest version, marked as ours, with foreign keys on', () => {
+    const { dir } = tempSession();
+    const db = openDatabase(join(dir, 'new.sid'), { create: true });
+    expect(db.pragma('user_version', { simple: true })).toBe(latestVersion);
+    expect(db.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(() => db.prepare("INSERT INTO districts (name, double_district_id) VALUES ('X', 99)").run()).toThrow(/FOREIGN KEY/);
+    db.close();
+  });
+
+  it('refuses a file written by a newer version, leaving it untouched', () => {
+    const { dir } = tempSession();
+    const path = join(dir, 'future.sid');
+    openDatabase(path, { create: true }).close();
+    const raw = new Database(path);
+    raw.pragma(`user_version = ${latestVersion + 5}`);
+    raw.close();
+    expectBadFile(() => openDatabase(path, { create: false }), /newer version/);
+    const again = new Database(path);
+    expect(again.pragma('user_version', { simple: true })).toBe(latestVersion + 5);
+    again.close();
+  });
+
+  it('says plainly when a file is not ours', () => {
+    const { dir } = tempSession();
+    const text = join(dir, 'notes.sid');
+    writeFileSync(text, 'Minutes of the District Focus Group\n');
+    expectBadFile(() => openDatabase(text, { create: false }), /not a SQLite file/);
+    const other = join(dir, 'other.sqlite');
+    const foreign = new Database(other);
+    foreign.exec('CREATE TABLE t (x)');
+    foreign.close();
+    expectBadFile(() => openDatabase(other, { create: false }), /not a School Improvement Desk database/);
+    expectBadFile(() => openDatabase(join(dir, 'missing.sid'), { create: false }), /There is no file/);
+  });
+
+  it('backs up a file before migrating it, and rolls a failed migration back whole', () => {
+    const { dir } = tempSession();
+    const path = join(dir, 'old.sid');
+    openDatabase(path, { create: true }).close();
+    const next = { version: latestVersion + 1, file: 'next.sql', sql: 'CREATE TABLE visits (id INTEGER PRIMARY KEY);' };
+    const broken = { ...next, sql: 'CREATE TABLE half (x); THIS IS NOT SQL;' };
+
+    expect(() => openDatabase(path, { create: false, migrations: [...migrations, broken] })).toThrow();
+    const after = new Database(path);
+    expect(after.pragma('user_version', { simple: true })).toBe(latestVersion);
+    expect(after.prepare("SELECT name FROM sqlite_schema WHERE name = 'half'").get()).toBeUndefined();
+    after.close();
+
+    const db = openDatabase(path, { create: false, migrations: [...migrations, next] });
+    expect(db.pragma('user_version', { simple: true })).toBe(latestVersion + 1);
+    db.close();
+    const backups = readdirSync(dir).filter((f) => f.startsWith('old.sid.before-') && f.endsWith('.bak'));
+    expect(backups.length).toBeGreaterThanOrEqual(1);
+    const copy = new Database(join(dir, backups.at(-1) as string), { readonly: true });
+    expect(copy.pragma('user_version', { simple: true })).toBe(latestVersion);
+    copy.close();
+  });
+});

@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { diffRecords } from '../../shared/domain/changes';
+import { parseDfe } from '../../shared/domain/dfe';
+import { formatDate } from '../../shared/domain/format';
+import { checkSchool, type SchoolDraft } from '../../shared/domain/school';
+import { emptyFilter, filterSchools, sortRows } from '../../shared/domain/school-filter';
+
+const draft: SchoolDraft = {
+  dfe: '8602001',
+  urn: '124004',
+  name: ' Stafford Nursery School ',
+  type: 'community',
+  phase: 'nursery',
+  districtId: 1,
+  diocese: '',
+  numberOnRoll: '67',
+  headteacher: 'Dr Joanne Hollins',
+  chairOfGovernors: '',
+  sipId: null,
+  postcode: 'ST16 8JJ',
+};
+
+describe('DfE numbers', () => {
+  it('accepts both typed forms and stores the one with the slash', () => {
+    expect(parseDfe('860/2001')).toBe('860/2001');
+    expect(parseDfe('8602001')).toBe('860/2001');
+    expect(parseDfe(' 860 / 2001 ')).toBe('860/2001');
+  });
+  it('rejects anything else', () => {
+    for (const bad of ['86O/2001', '860/200', '860-2001', '', '8602001x', '86/02001']) expect(parseDfe(bad)).toBeNull();
+  });
+});
+
+describe('school rules', () => {
+  it('normalises a good draft', () => {
+    const checked = checkSchool(draft);
+    expect(checked.ok && checked.fields).toMatchObject({
+      dfe: '860/2001',
+      urn: 124004,
+      name: 'Stafford Nursery School',
+      type: 'Community',
+      phase: 'Nursery',
+      diocese: null,
+      numberOnRoll: 67,
+    });
+  });
+  it('names every field that is wrong', () => {
+    const checked = checkSchool({ ...draft, dfe: '86O/2001', name: ' ', phase: '', districtId: null, numberOnRoll: '6.5', type: 'Academy' });
+    expect(checked.ok).toBe(false);
+    if (checked.ok) return;
+    expect(Object.keys(checked.errors).sort()).toEqual(['dfe', 'districtId', 'name', 'numberOnRoll', 'phase', 'type']);
+    expect(checked.errors.dfe).toBe('"86O/2001" is not a valid DfE number (like 860/2001)');
+  });
+});
+
+describe('schools list filter and sort', () => {
+  const rows = [
+    { dfe: '860/2001', name: 'Alpha Primary', doubleDistrictId: 1, districtId: 1, phase: 'Primary', type: 'Community', closedOn: null, roll: 200 },
+    { dfe: '860/3100', name: 'Beta High', doubleDistrictId: 2, districtId: 3, phase: 'Secondary', type: 'Foundation', closedOn: null, roll: 900 },
+    { dfe: '860/3101', name: 'Gamma Infant', doubleDistrictId: 2, districtId: 4, phase: 'Infant', type: 'Community', closedOn: '2026-01-01', roll: null },
+  ];
+  it('hides closed schools unless asked', () => {
+    expect(filterSchools(rows, emptyFilter).map((r) => r.name)).toEqual(['Alpha Primary', 'Beta High']);
+    expect(filterSchools(rows, { ...emptyFilter, showClosed: true })).toHaveLength(3);
+  });
+  it('searches by name and by DfE number with or without the slash', () => {
+    expect(filterSchools(rows, { ...emptyFilter, search: 'beta' }).map((r) => r.dfe)).toEqual(['860/3100']);
+    expect(filterSchools(rows, { ...emptyFilter, search: '8603100' }).map((r) => r.dfe)).toEqual(['860/3100']);
+    expect(filterSchools(rows, { ...emptyFilter, search: '310', showClosed: true })).toHaveLength(2);
+  });
+  it('filters by double district, district, phase and type together', () => {
+    expect(filterSchools(rows, { ...emptyFilter, doubleDistrictId: 2, showClosed: true, type: 'Community' }).map((r) => r.name)).toEqual(['Gamma Infant']);
+  });
+  it('sorts numbers as numbers and puts blanks last', () => {
+    expect(sortRows(rows, 'roll', 'asc').map((r) => r.roll)).toEqual([200, 900, null]);
+    expect(sortRows(rows, 'roll', 'desc').map((r) => r.roll)).toEqual([900, 200, null]);
+  });
+});
+
+describe('formatting and diffs', () => {
+  it('writes dates as dd/mm/yyyy', () => expect(formatDate('2026-11-22')).toBe('22/11/2026'));
+  it('lists only changed fields', () => {
+    expect(diffRecords({ a: '1', b: null }, { a: '1', b: '2' })).toEqual([{ field: 'b', before: null, after: '2' }]);
+  });
+});

@@ -1,0 +1,44 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import ExcelJS from 'exceljs';
+import { invoke } from '../../electron/core/handlers';
+import { Session } from '../../electron/core/session';
+import type { OpName, OpOutput } from '../../shared/api/contract';
+
+export const SAMPLE_REGISTER = resolve(__dirname, '../../../shared/samples/schools-register.xlsx');
+export const RESOURCES = resolve(__dirname, '../../resources');
+
+/** A session on its own temporary folder, as a user on a clean machine would have. */
+export function tempSession(): { session: Session; dir: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'sid-test-'));
+  process.env.SID_HOME = dir;
+  process.env.SID_USER = 'test.user';
+  return { session: new Session(RESOURCES), dir };
+}
+
+export async function ok<K extends OpName>(session: Session, op: K, input: unknown): Promise<OpOutput<K>> {
+  const result = await invoke(session, op, input);
+  if (!result.ok) throw new Error(`${op} failed: ${JSON.stringify(result.error)}`);
+  return result.value as OpOutput<K>;
+}
+
+export function upload(data: Buffer | string) {
+  const bytes = typeof data === 'string' ? readFileSync(data) : data;
+  return { fileName: 'register.xlsx', dataBase64: bytes.toString('base64') };
+}
+
+/** Loads the sample register, lets a test break it, and returns the saved bytes. */
+export async function editedSample(edit: (workbook: ExcelJS.Workbook) => void): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(SAMPLE_REGISTER);
+  edit(workbook);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** Everything a file holds, to prove a rejected import changed nothing. */
+export function snapshot(session: Session): string {
+  const { db } = session.ctx();
+  const tables = ['double_districts', 'districts', 'people', 'person_roles', 'schools', 'audit_log'];
+  return JSON.stringify(tables.map((t) => db.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all()));
+}
