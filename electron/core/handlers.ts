@@ -8,15 +8,10 @@ import {
 } from '../../shared/api/contract';
 import type { z } from 'zod';
 import { auditHistory } from '../data/audit';
-import {
-  insertDistrict,
-  insertDoubleDistrict,
-  insertPerson,
-  readOrganisation,
-  setRoles,
-} from '../data/organisation';
+import { readOrganisation } from '../data/organisation';
 import { listSchools } from '../data/schools';
 import { readRegister, writeRegister } from '../workbooks/schools-register';
+import { saveDistrict, saveDoubleDistrict, savePerson } from './organisation';
 import { applyRegisterPlan, planRegisterImport } from './register-import';
 import { requireSchool, saveSchool, setSchoolClosed } from './schools';
 import type { Session } from './session';
@@ -40,31 +35,10 @@ export const handlers: Handlers = {
   'app.close': (_, s) => s.close(),
 
   'organisation.get': (_, s) => readOrganisation(s.ctx().db),
-  'organisation.saveDoubleDistrict': ({ id, name }, s) => {
-    const { db } = s.ctx();
-    if (id === undefined) return insertDoubleDistrict(db, name.trim());
-    db.prepare('UPDATE double_districts SET name = ? WHERE id = ?').run(name.trim(), id);
-    return id;
-  },
-  'organisation.saveDistrict': ({ id, name, doubleDistrictId }, s) => {
-    const { db } = s.ctx();
-    if (id === undefined) return insertDistrict(db, name.trim(), doubleDistrictId);
-    db.prepare('UPDATE districts SET name = ?, double_district_id = ? WHERE id = ?').run(
-      name.trim(),
-      doubleDistrictId,
-      id,
-    );
-    return id;
-  },
-  'organisation.savePerson': ({ id, name, roles }, s) => {
-    const { db } = s.ctx();
-    return db.transaction(() => {
-      if (id === undefined) return insertPerson(db, name.trim(), roles);
-      db.prepare('UPDATE people SET name = ? WHERE id = ?').run(name.trim(), id);
-      setRoles(db, id, roles);
-      return id;
-    })();
-  },
+  'organisation.saveDoubleDistrict': ({ id, name }, s) => saveDoubleDistrict(s.ctx(), id, name),
+  'organisation.saveDistrict': ({ id, name, doubleDistrictId }, s) =>
+    saveDistrict(s.ctx(), id, name, doubleDistrictId),
+  'organisation.savePerson': ({ id, name, roles }, s) => savePerson(s.ctx(), id, name, roles),
 
   'schools.list': (_, s) => listSchools(s.ctx().db),
   'schools.get': ({ id }, s) => {

@@ -221,14 +221,37 @@ export function applyRegisterPlan(ctx: Ctx, plan: RegisterPlan): { backup: strin
         doubleId = insertDoubleDistrict(db, doubleName);
         doubles.set(key(doubleName), doubleId);
       }
-      const districtId = districts.get(key(district));
-      if (districtId === undefined) districts.set(key(district), insertDistrict(db, district, doubleId));
-      else db.prepare('UPDATE districts SET double_district_id = ? WHERE id = ?').run(doubleId, districtId);
+      let districtId = districts.get(key(district));
+      const before = org.districts.find((d) => d.id === districtId);
+      if (districtId === undefined) {
+        districtId = insertDistrict(db, district, doubleId);
+        districts.set(key(district), districtId);
+      } else db.prepare('UPDATE districts SET double_district_id = ? WHERE id = ?').run(doubleId, districtId);
+      writeAudit(db, ctx, {
+        entity: 'district',
+        entityId: districtId,
+        action: 'import',
+        summary: `${before ? 'Moved' : 'Added'} ${district} from the register workbook`,
+        changes: [
+          {
+            field: 'Double district',
+            before: org.doubleDistricts.find((dd) => dd.id === before?.doubleDistrictId)?.name ?? null,
+            after: doubleName,
+          },
+        ],
+      });
     }
     const people = new Map(org.people.map((p) => [key(p.name), p]));
     for (const name of plan.preview.newSips) {
       const id = insertPerson(db, name, ['SIP']);
       people.set(key(name), { id, name, roles: ['SIP'] });
+      writeAudit(db, ctx, {
+        entity: 'person',
+        entityId: id,
+        action: 'import',
+        summary: `Added ${name} as a SIP from the register workbook`,
+        changes: [{ field: 'Roles', before: null, after: 'SIP' }],
+      });
     }
     for (const planned of plan.schools) {
       if (planned.existingId !== null && planned.changes.length === 0) continue;

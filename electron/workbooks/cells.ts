@@ -64,3 +64,15 @@ export function findHeaderRow(sheet: ExcelJS.Worksheet, required: readonly strin
   }
   return null;
 }
+
+/**
+ * ExcelJS treats a column exactly 9 wide as "default" and drops its width on save, so the column
+ * comes back at Excel's narrower default. A width a billionth wider is written and looks the same.
+ */
+export function keepColumnWidths(sheet: ExcelJS.Worksheet): void {
+  const columnCount = sheet.columnCount;
+  for (let c = 1; c <= columnCount; c++) {
+    const column = sheet.getColumn(c);
+    if (column.width === 9) column.width = 9 + 1e-9;
+  }
+}

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { Problem } from '../../shared/api/contract';
-import { findHeaderRow, loadWorkbook, readCellText } from './cells';
+import { findHeaderRow, keepColumnWidths, loadWorkbook, readCellText } from './cells';
 
 /** The columns of the LA's register template, in its order. */
 export const REGISTER_COLUMNS = [
@@ -199,6 +199,8 @@ export async function writeRegister(templatePath: string, data: RegisterExport):
     ].map((value) => value ?? null);
   });
   const lastRow = header.row + Math.max(1, data.schools.length);
+  keepColumnWidths(schools);
+  keepColumnWidths(districts);
   schools.autoFilter = `A${header.row}:L${lastRow}`;
 
   const districtHeader = findHeaderRow(districts, ['District', 'Double district']);

@@ -25,7 +25,9 @@ describe('the data file', () => {
     expect(db.pragma('user_version', { simple: true })).toBe(latestVersion);
     expect(db.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
-    expect(() => db.prepare("INSERT INTO districts (name, double_district_id) VALUES ('X', 99)").run()).toThrow(/FOREIGN KEY/);
+    expect(() =>
+      db.prepare("INSERT INTO districts (name, double_district_id) VALUES ('X', 99)").run(),
+    ).toThrow(/FOREIGN KEY/);
     db.close();
   });
 
@@ -59,7 +61,11 @@ describe('the data file', () => {
     const { dir } = tempSession();
     const path = join(dir, 'old.sid');
     openDatabase(path, { create: true }).close();
-    const next = { version: latestVersion + 1, file: 'next.sql', sql: 'CREATE TABLE visits (id INTEGER PRIMARY KEY);' };
+    const next = {
+      version: latestVersion + 1,
+      file: 'next.sql',
+      sql: 'CREATE TABLE visits (id INTEGER PRIMARY KEY);',
+    };
     const broken = { ...next, sql: 'CREATE TABLE half (x); THIS IS NOT SQL;' };
 
     expect(() => openDatabase(path, { create: false, migrations: [...migrations, broken] })).toThrow();

@@ -27,7 +27,8 @@ describe('DfE numbers', () => {
     expect(parseDfe(' 860 / 2001 ')).toBe('860/2001');
   });
   it('rejects anything else', () => {
-    for (const bad of ['86O/2001', '860/200', '860-2001', '', '8602001x', '86/02001']) expect(parseDfe(bad)).toBeNull();
+    for (const bad of ['86O/2001', '860/200', '860-2001', '', '8602001x', '86/02001'])
+      expect(parseDfe(bad)).toBeNull();
   });
 });
 
@@ -45,19 +46,61 @@ describe('school rules', () => {
     });
   });
   it('names every field that is wrong', () => {
-    const checked = checkSchool({ ...draft, dfe: '86O/2001', name: ' ', phase: '', districtId: null, numberOnRoll: '6.5', type: 'Academy' });
+    const checked = checkSchool({
+      ...draft,
+      dfe: '86O/2001',
+      name: ' ',
+      phase: '',
+      districtId: null,
+      numberOnRoll: '6.5',
+      type: 'Academy',
+    });
     expect(checked.ok).toBe(false);
     if (checked.ok) return;
-    expect(Object.keys(checked.errors).sort()).toEqual(['dfe', 'districtId', 'name', 'numberOnRoll', 'phase', 'type']);
+    expect(Object.keys(checked.errors).sort()).toEqual([
+      'dfe',
+      'districtId',
+      'name',
+      'numberOnRoll',
+      'phase',
+      'type',
+    ]);
     expect(checked.errors.dfe).toBe('"86O/2001" is not a valid DfE number (like 860/2001)');
   });
 });
 
 describe('schools list filter and sort', () => {
   const rows = [
-    { dfe: '860/2001', name: 'Alpha Primary', doubleDistrictId: 1, districtId: 1, phase: 'Primary', type: 'Community', closedOn: null, roll: 200 },
-    { dfe: '860/3100', name: 'Beta High', doubleDistrictId: 2, districtId: 3, phase: 'Secondary', type: 'Foundation', closedOn: null, roll: 900 },
-    { dfe: '860/3101', name: 'Gamma Infant', doubleDistrictId: 2, districtId: 4, phase: 'Infant', type: 'Community', closedOn: '2026-01-01', roll: null },
+    {
+      dfe: '860/2001',
+      name: 'Alpha Primary',
+      doubleDistrictId: 1,
+      districtId: 1,
+      phase: 'Primary',
+      type: 'Community',
+      closedOn: null,
+      roll: 200,
+    },
+    {
+      dfe: '860/3100',
+      name: 'Beta High',
+      doubleDistrictId: 2,
+      districtId: 3,
+      phase: 'Secondary',
+      type: 'Foundation',
+      closedOn: null,
+      roll: 900,
+    },
+    {
+      dfe: '860/3101',
+      name: 'Gamma Infant',
+      doubleDistrictId: 2,
+      districtId: 4,
+      phase: 'Infant',
+      type: 'Community',
+      closedOn: '2026-01-01',
+      roll: null,
+    },
   ];
   it('hides closed schools unless asked', () => {
     expect(filterSchools(rows, emptyFilter).map((r) => r.name)).toEqual(['Alpha Primary', 'Beta High']);
@@ -65,11 +108,17 @@ describe('schools list filter and sort', () => {
   });
   it('searches by name and by DfE number with or without the slash', () => {
     expect(filterSchools(rows, { ...emptyFilter, search: 'beta' }).map((r) => r.dfe)).toEqual(['860/3100']);
-    expect(filterSchools(rows, { ...emptyFilter, search: '8603100' }).map((r) => r.dfe)).toEqual(['860/3100']);
+    expect(filterSchools(rows, { ...emptyFilter, search: '8603100' }).map((r) => r.dfe)).toEqual([
+      '860/3100',
+    ]);
     expect(filterSchools(rows, { ...emptyFilter, search: '310', showClosed: true })).toHaveLength(2);
   });
   it('filters by double district, district, phase and type together', () => {
-    expect(filterSchools(rows, { ...emptyFilter, doubleDistrictId: 2, showClosed: true, type: 'Community' }).map((r) => r.name)).toEqual(['Gamma Infant']);
+    expect(
+      filterSchools(rows, { ...emptyFilter, doubleDistrictId: 2, showClosed: true, type: 'Community' }).map(
+        (r) => r.name,
+      ),
+    ).toEqual(['Gamma Infant']);
   });
   it('sorts numbers as numbers and puts blanks last', () => {
     expect(sortRows(rows, 'roll', 'asc').map((r) => r.roll)).toEqual([200, 900, null]);
@@ -80,6 +129,8 @@ describe('schools list filter and sort', () => {
 describe('formatting and diffs', () => {
   it('writes dates as dd/mm/yyyy', () => expect(formatDate('2026-11-22')).toBe('22/11/2026'));
   it('lists only changed fields', () => {
-    expect(diffRecords({ a: '1', b: null }, { a: '1', b: '2' })).toEqual([{ field: 'b', before: null, after: '2' }]);
+    expect(diffRecords({ a: '1', b: null }, { a: '1', b: '2' })).toEqual([
+      { field: 'b', before: null, after: '2' },
+    ]);
   });
 });

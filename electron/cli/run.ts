@@ -1,0 +1,147 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { ApiErrorBody, OpName, OpOutput, RegisterPreview } from '../../shared/api/contract';
+import { invoke } from '../core/handlers';
+import { resourcesDir } from '../core/paths';
+import { Session } from '../core/session';
+
+const USAGE = `Usage:
+  sid init --db FILE [--demo]                      create a data file (with --demo, the demo authority)
+  sid import schools FILE --db FILE [--dry-run]    import the register workbook
+  sid export schools --db FILE --out FILE          export the register workbook
+  sid check --db FILE                              integrity check and summary
+
+Exit codes: 0 success, 1 input rejected, 2 usage error.`;
+
+class Rejected extends Error {
+  constructor(readonly problems: string[]) {
+    super(problems.join('\n'));
+  }
+}
+class Usage extends Error {}
+
+/** Where the CLI writes: the console when run, a buffer when tested. */
+export interface Output {
+  out(line: string): void;
+  err(line: string): void;
+}
+
+function describeError(error: ApiErrorBody): string[] {
+  if (error.problems?.length) return error.problems.map((p) => `${p.where}: ${p.message}`);
+  const fields = Object.entries(error.fields ?? {}).map(([field, message]) => `${field}: ${message}`);
+  return [error.message, ...fields];
+}
+
+function printPreview(preview: RegisterPreview, applied: boolean, { out }: Output): void {
+  out(
+    `${applied ? 'Imported' : 'Would import'}: ${preview.newSchools.length} new, ${preview.changedSchools.length} changed, ${preview.unchangedCount} unchanged.`,
+  );
+  for (const d of preview.districtChanges) {
+    out(`  district ${d.district}: ${d.before ?? '(new)'} → ${d.doubleDistrict}`);
+  }
+  if (preview.newSips.length) out(`  new SIPs: ${preview.newSips.join(', ')}`);
+  for (const school of preview.changedSchools) {
+    for (const c of school.changes)
+      out(`  ${school.dfe} ${c.field}: ${c.before ?? '(blank)'} → ${c.after ?? '(blank)'}`);
+  }
+}
+
+async function run(session: Session, argv: string[], output: Output): Promise<number> {
+  const call = async <K extends OpName>(op: K, input: unknown): Promise<OpOutput<K>> => {
+    const result = await invoke(session, op, input);
+    if (result.ok) return result.value as OpOutput<K>;
+    throw new Rejected(describeError(result.error));
+  };
+  const log = output.out;
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      db: { type: 'string' },
+      out: { type: 'string' },
+      demo: { type: 'boolean', default: false },
+      'dry-run': { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  const [command, kind, file] = positionals;
+  if (values.help || !command) throw new Usage();
+  if (!values.db) throw new Usage('--db FILE is required');
+  // Relative to where the command was typed, not the app's data folder.
+  const db = resolve(values.db);
+
+  switch (command) {
+    case 'init': {
+      const state = await call('app.create', { path: db, demo: values.demo });
+      const schools = await call('schools.list', {});
+      log(`Created ${state.file?.path} with ${schools.length} schools.`);
+      return 0;
+    }
+    case 'import': {
+      if (kind !== 'schools' || !file) throw new Usage('sid import schools FILE --db FILE');
+      await call('app.open', { path: db });
+      const upload = { fileName: file, dataBase64: (await readFile(file)).toString('base64') };
+      const preview = await call('register.preview', upload);
+      if (preview.problems.length > 0)
+        throw new Rejected(preview.problems.map((p) => `${p.where}: ${p.message}`));
+      if (!values['dry-run']) await call('register.apply', upload);
+      printPreview(preview, !values['dry-run'], output);
+      return 0;
+    }
+    case 'export': {
+      if (kind !== 'schools' || !values.out) throw new Usage('sid export schools --db FILE --out FILE');
+      await call('app.open', { path: db });
+      const exported = await call('register.export', {});
+      await writeFile(values.out, Buffer.from(exported.dataBase64, 'base64'));
+      log(`Wrote ${values.out}.`);
+      return 0;
+    }
+    case 'check': {
+      await call('app.open', { path: db });
+      const ctx = session.ctx();
+      const integrity = ctx.db.pragma('integrity_check', { simple: true }) as string;
+      const foreignKeys = ctx.db.pragma('foreign_key_check') as unknown[];
+      const org = await call('organisation.get', {});
+      const schools = await call('schools.list', {});
+      const open = schools.filter((s) => s.closedOn === null).length;
+      log(`File: ${ctx.path}`);
+      log(`Data version: ${ctx.db.pragma('user_version', { simple: true }) as number}`);
+      log(
+        `Integrity: ${integrity}; foreign keys: ${foreignKeys.length === 0 ? 'ok' : `${foreignKeys.length} broken`}`,
+      );
+      log(
+        `Double districts: ${org.doubleDistricts.length}; districts: ${org.districts.length}; people: ${org.people.length}`,
+      );
+      log(`Schools: ${schools.length} (${open} open, ${schools.length - open} closed)`);
+      return integrity === 'ok' && foreignKeys.length === 0 ? 0 : 1;
+    }
+    default:
+      throw new Usage(`Unknown command "${command}"`);
+  }
+}
+
+/** Runs one command and returns its exit code: 0 success, 1 input rejected, 2 usage error. */
+export async function runCli(argv: string[], output: Output): Promise<number> {
+  const session = new Session(resourcesDir());
+  try {
+    return await run(session, argv, output);
+  } catch (error) {
+    if (error instanceof Rejected) {
+      for (const line of error.problems) output.err(line);
+      return 1;
+    }
+    if (
+      error instanceof Usage ||
+      (error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))
+    ) {
+      if (error.message) output.err(error.message);
+      output.err(USAGE);
+      return 2;
+    }
+    output.err(error instanceof Error ? error.message : String(error));
+    return 1;
+  } finally {
+    session.close();
+  }
+}
