@@ -5,11 +5,13 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
-const target = process.argv[2];
+const [target, flag] = process.argv.slice(2);
 if (target !== 'node' && target !== 'electron') {
-  console.error('usage: node scripts/electron-abi.mjs node|electron');
+  console.error('usage: node scripts/electron-abi.mjs node|electron [--if-available]');
   process.exit(2);
 }
+// For the shell's own tests: where no Electron binary can be had, leave everything as it is.
+const onlyIfAvailable = flag === '--if-available';
 const marker = 'node_modules/.sid-sqlite-abi';
 const current = existsSync(marker) ? readFileSync(marker, 'utf8').trim() : 'node';
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
@@ -18,6 +20,10 @@ if (target === 'electron') {
   const require = createRequire(import.meta.url);
   const electronDir = require.resolve('electron/package.json').replace(/package\.json$/, '');
   if (!existsSync(`${electronDir}path.txt`)) {
+    if (onlyIfAvailable) {
+      console.log('No Electron binary is installed here; better-sqlite3 stays built for Node.');
+      process.exit(0);
+    }
     console.log('Fetching the Electron binary (first start)…');
     execFileSync(process.execPath, [`${electronDir}install.js`], { stdio: 'inherit' });
   }

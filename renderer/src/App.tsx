@@ -5,16 +5,25 @@ import { call } from './api';
 import { OrganisationPage } from './features/organisation/OrganisationPage';
 import { RegisterPage } from './features/register/RegisterPage';
 import { SchoolPage } from './features/schools/SchoolPage';
-import { SchoolsList } from './features/schools/SchoolsList';
+import { forgetFilter, SchoolsList } from './features/schools/SchoolsList';
 import { StartScreen } from './features/start/StartScreen';
+import { hashOf, viewFromHash, type View } from './route';
 
-export type View =
-  { kind: 'schools' } | { kind: 'school'; id: number } | { kind: 'register' } | { kind: 'organisation' };
 type AppState = OpOutput<'app.state'>;
 
 export function App() {
   const [state, setState] = useState<AppState | null>(null);
-  const [view, setView] = useState<View>({ kind: 'schools' });
+  const [view, setViewState] = useState<View>(() => viewFromHash(window.location.hash));
+  const setView = useCallback((next: View) => {
+    if (window.location.hash !== hashOf(next)) window.history.pushState(null, '', hashOf(next));
+    setViewState(next);
+  }, []);
+
+  useEffect(() => {
+    const follow = () => setViewState(viewFromHash(window.location.hash));
+    window.addEventListener('popstate', follow);
+    return () => window.removeEventListener('popstate', follow);
+  }, []);
 
   useEffect(() => {
     void call('app.state', {}).then(setState);
@@ -23,10 +32,14 @@ export function App() {
     document.title = state?.file ? `${state.file.name} — School Improvement Desk` : 'School Improvement Desk';
   }, [state]);
 
-  const opened = useCallback((next: AppState) => {
-    setState(next);
-    setView({ kind: 'schools' });
-  }, []);
+  const opened = useCallback(
+    (next: AppState) => {
+      forgetFilter();
+      setState(next);
+      setView({ kind: 'schools' });
+    },
+    [setView],
+  );
 
   if (!state) return null;
   if (!state.file) return <StartScreen state={state} onOpened={opened} />;

@@ -48,7 +48,7 @@ export function checkSchool(
 ): { ok: true; fields: SchoolFields } | { ok: false; errors: FieldErrors } {
   const errors: FieldErrors = {};
   const dfe = parseDfe(draft.dfe);
-  if (!dfe) errors.dfe = `"${draft.dfe.trim()}" is not a valid DfE number (like 860/2001)`;
+  if (!dfe) errors.dfe = `DfE number "${draft.dfe.trim()}" is not a valid DfE number (like 860/2001)`;
   const urn = wholeNumber(draft.urn);
   if (urn === 'bad') errors.urn = 'URN must be a whole number';
   if (draft.name.trim() === '') errors.name = 'School name is required';

@@ -65,7 +65,7 @@ describe('school rules', () => {
       'phase',
       'type',
     ]);
-    expect(checked.errors.dfe).toBe('"86O/2001" is not a valid DfE number (like 860/2001)');
+    expect(checked.errors.dfe).toBe('DfE number "86O/2001" is not a valid DfE number (like 860/2001)');
   });
 });
 

@@ -103,7 +103,7 @@ describe('importing the register', () => {
       session,
       await editedSample(setCell('A37', '86O/2001')),
       'Schools!A37',
-      /"86O\/2001" is not a valid DfE number/,
+      /^DfE number "86O\/2001" is not a valid DfE number \(like 860\/2001\)\.$/,
     );
   });
 

@@ -145,7 +145,11 @@ export function RegisterPage() {
                 <Badge color="teal">{preview.newSchools.length} new</Badge>
                 <Badge color="blue">{preview.changedSchools.length} changed</Badge>
                 <Badge color="gray">{preview.unchangedCount} unchanged</Badge>
-                {preview.problems.length > 0 && <Badge color="red">{preview.problems.length} problems</Badge>}
+                {preview.problems.length > 0 && (
+                  <Badge color="red">
+                    {preview.problems.length} {preview.problems.length === 1 ? 'problem' : 'problems'}
+                  </Badge>
+                )}
               </Group>
               {preview.problems.length > 0 && (
                 <Alert

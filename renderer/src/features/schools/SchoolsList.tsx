@@ -22,23 +22,48 @@ import {
   type SortDirection,
 } from '../../../../shared/domain/school-filter';
 import { call } from '../../api';
+import { hashOf } from '../../route';
 import { SchoolFormModal } from './SchoolForm';
 
 const COLUMNS: Array<{ key: keyof SchoolRow; label: string; width: string }> = [
-  { key: 'dfe', label: 'DfE No', width: '9%' },
-  { key: 'name', label: 'School name', width: '31%' },
-  { key: 'phase', label: 'Phase', width: '12%' },
+  { key: 'dfe', label: 'DfE No', width: '8%' },
+  { key: 'name', label: 'School name', width: '30%' },
+  { key: 'phase', label: 'Phase', width: '14%' },
   { key: 'type', label: 'Type', width: '14%' },
-  { key: 'district', label: 'District', width: '16%' },
+  { key: 'district', label: 'District', width: '14%' },
   { key: 'sip', label: 'SIP', width: '12%' },
-  { key: 'numberOnRoll', label: 'On roll', width: '6%' },
+  { key: 'numberOnRoll', label: 'On roll', width: '8%' },
 ];
 const ROW_HEIGHT = 36;
+// One line per row, always: the virtualiser places rows by this fixed height.
+const CELL = {
+  padding: '0 10px',
+  whiteSpace: 'nowrap',
+  overflow: 'hidden',
+  textOverflow: 'ellipsis',
+} as const;
+const FILTER_KEY = 'sid-schools-filter';
+
+/** Another file has other districts, so its list starts unfiltered. */
+export const forgetFilter = () => sessionStorage.removeItem(FILTER_KEY);
+
+/** The filter survives going into a school and back, for as long as the window is open. */
+function savedFilter(): SchoolFilter {
+  try {
+    return {
+      ...emptyFilter,
+      ...(JSON.parse(sessionStorage.getItem(FILTER_KEY) ?? '{}') as Partial<SchoolFilter>),
+    };
+  } catch {
+    return emptyFilter;
+  }
+}
 
 export function SchoolsList({ onOpen }: { onOpen: (id: number) => void }) {
   const [schools, setSchools] = useState<SchoolRow[] | null>(null);
   const [org, setOrg] = useState<OpOutput<'organisation.get'> | null>(null);
-  const [filter, setFilter] = useState<SchoolFilter>(emptyFilter);
+  const [filter, setFilter] = useState<SchoolFilter>(savedFilter);
+  useEffect(() => sessionStorage.setItem(FILTER_KEY, JSON.stringify(filter)), [filter]);
   const [sort, setSort] = useState<{ key: keyof SchoolRow; direction: SortDirection }>({
     key: 'name',
     direction: 'asc',
@@ -181,7 +206,10 @@ export function SchoolsList({ onOpen }: { onOpen: (id: number) => void }) {
                         }))
                       }
                     >
-                      {column.label} {sort.key === column.key ? (sort.direction === 'asc' ? '▲' : '▼') : ''}
+                      {column.label}{' '}
+                      <span aria-hidden>
+                        {sort.key === column.key ? (sort.direction === 'asc' ? '▲' : '▼') : ''}
+                      </span>
                     </UnstyledButton>
                   </th>
                 ))}
@@ -202,17 +230,10 @@ export function SchoolsList({ onOpen }: { onOpen: (id: number) => void }) {
                     }}
                     onClick={() => onOpen(school.id)}
                   >
-                    <td style={{ padding: '0 10px' }}>{school.dfe}</td>
-                    <td
-                      style={{
-                        padding: '0 10px',
-                        whiteSpace: 'nowrap',
-                        overflow: 'hidden',
-                        textOverflow: 'ellipsis',
-                      }}
-                    >
+                    <td style={CELL}>{school.dfe}</td>
+                    <td style={CELL}>
                       <a
-                        href={`#school-${school.id}`}
+                        href={hashOf({ kind: 'school', id: school.id })}
                         onClick={(e) => {
                           e.preventDefault();
                           e.stopPropagation();
@@ -228,29 +249,13 @@ export function SchoolsList({ onOpen }: { onOpen: (id: number) => void }) {
                         </Badge>
                       )}
                     </td>
-                    <td style={{ padding: '0 10px' }}>{school.phase}</td>
-                    <td
-                      style={{
-                        padding: '0 10px',
-                        whiteSpace: 'nowrap',
-                        overflow: 'hidden',
-                        textOverflow: 'ellipsis',
-                      }}
-                    >
-                      {school.type}
+                    <td style={CELL} title={school.phase}>
+                      {school.phase}
                     </td>
-                    <td style={{ padding: '0 10px' }}>{school.district}</td>
-                    <td
-                      style={{
-                        padding: '0 10px',
-                        whiteSpace: 'nowrap',
-                        overflow: 'hidden',
-                        textOverflow: 'ellipsis',
-                      }}
-                    >
-                      {school.sip}
-                    </td>
-                    <td style={{ padding: '0 10px', textAlign: 'right' }}>
+                    <td style={CELL}>{school.type}</td>
+                    <td style={CELL}>{school.district}</td>
+                    <td style={CELL}>{school.sip}</td>
+                    <td style={{ ...CELL, textAlign: 'right' }}>
                       {school.numberOnRoll?.toLocaleString('en-GB')}
                     </td>
                   </tr>
