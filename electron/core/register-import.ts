@@ -208,6 +208,11 @@ export function planRegisterImport(ctx: Ctx, parsed: ParsedRegister): RegisterPl
  */
 export function applyRegisterPlan(ctx: Ctx, plan: RegisterPlan): { backup: string | null } {
   const { db } = ctx;
+  const { preview } = plan;
+  const nothingToDo =
+    preview.newSchools.length + preview.changedSchools.length + preview.districtChanges.length === 0 &&
+    preview.newSips.length === 0;
+  if (nothingToDo) return { backup: null };
   const hasSchools = (db.prepare('SELECT count(*) AS n FROM schools').get() as { n: number }).n > 0;
   const backup = hasSchools ? backUp(db, backupPath(ctx.path, 'before-import', ctx.now())) : null;
 

@@ -288,3 +288,25 @@ describe('exporting the register', () => {
     expect(strip(await ok(fresh, 'schools.list', {}))).toEqual(strip(await ok(session, 'schools.list', {})));
   });
 });
+
+describe('backups around imports', () => {
+  it('copies a file that has schools aside before importing into it, and not when nothing changes', async () => {
+    const { readdirSync } = await import('node:fs');
+    const { dirname } = await import('node:path');
+    const session = await newFile();
+    const dir = dirname(session.ctx().path);
+    const backups = () => readdirSync(dir).filter((f) => f.includes('.before-import-'));
+    await ok(session, 'register.apply', upload(SAMPLE_REGISTER));
+    expect(backups()).toHaveLength(0); // an empty file has nothing to lose
+    await ok(session, 'register.apply', upload(SAMPLE_REGISTER));
+    expect(backups()).toHaveLength(0); // nothing changed, nothing written
+    const changed = await editedSample(setCell('I37', 'Mrs Ann Other'));
+    await ok(session, 'register.apply', upload(changed));
+    expect(backups()).toHaveLength(1);
+    const { default: Database } = await import('better-sqlite3');
+    const copy = new Database(join(dir, backups()[0]!), { readonly: true });
+    const row = copy.prepare("SELECT headteacher FROM schools WHERE dfe = '860/3003'").get();
+    copy.close();
+    expect(row).toEqual({ headteacher: 'Ms Helen Bradbury' });
+  });
+});
