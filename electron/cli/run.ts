@@ -10,6 +10,9 @@ const USAGE = `Usage:
   sid init --db FILE [--demo]                      create a data file (with --demo, the demo authority)
   sid import schools FILE --db FILE [--dry-run]    import the register workbook
   sid export schools --db FILE --out FILE          export the register workbook
+  sid import sef-grid FILE --db FILE [--dry-run]   import a SEF grid workbook
+  sid export sef-grid --db FILE --out FILE [--double-district NAME] [--term "Autumn 2008"]
+                                                   export a SEF grid (default: whole LA, this term)
   sid check --db FILE                              integrity check and summary
 
 Exit codes: 0 success, 1 input rejected, 2 usage error.`;
@@ -62,6 +65,8 @@ async function run(session: Session, argv: string[], output: Output): Promise<nu
       out: { type: 'string' },
       demo: { type: 'boolean', default: false },
       'dry-run': { type: 'boolean', default: false },
+      'double-district': { type: 'string' },
+      term: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -79,9 +84,24 @@ async function run(session: Session, argv: string[], output: Output): Promise<nu
       return 0;
     }
     case 'import': {
-      if (kind !== 'schools' || !file) throw new Usage('sid import schools FILE --db FILE');
+      if ((kind !== 'schools' && kind !== 'sef-grid') || !file)
+        throw new Usage('sid import schools|sef-grid FILE --db FILE');
       await call('app.open', { path: db });
       const upload = { fileName: file, dataBase64: (await readFile(file)).toString('base64') };
+      if (kind === 'sef-grid') {
+        const preview = await call('sefGrid.preview', upload);
+        for (const w of preview.warnings) output.err(`warning: ${w.where}: ${w.message}`);
+        if (preview.problems.length > 0)
+          throw new Rejected(preview.problems.map((p) => `${p.where}: ${p.message}`));
+        if (!values['dry-run']) await call('sefGrid.apply', upload);
+        log(
+          `${values['dry-run'] ? 'Would import' : 'Imported'}: ${preview.newEntries.length} new SEFs, ${preview.changed.length} changed, ${preview.unchangedCount} unchanged.`,
+        );
+        for (const school of preview.changed)
+          for (const c of school.changes)
+            log(`  ${school.dfe} ${c.field}: ${c.before ?? '(blank)'} → ${c.after ?? '(blank)'}`);
+        return 0;
+      }
       const preview = await call('register.preview', upload);
       if (preview.problems.length > 0)
         throw new Rejected(preview.problems.map((p) => `${p.where}: ${p.message}`));
@@ -90,9 +110,28 @@ async function run(session: Session, argv: string[], output: Output): Promise<nu
       return 0;
     }
     case 'export': {
-      if (kind !== 'schools' || !values.out) throw new Usage('sid export schools --db FILE --out FILE');
+      if ((kind !== 'schools' && kind !== 'sef-grid') || !values.out)
+        throw new Usage('sid export schools|sef-grid --db FILE --out FILE');
       await call('app.open', { path: db });
-      const exported = await call('register.export', {});
+      let doubleDistrictId: number | null = null;
+      const wanted = values['double-district'];
+      if (wanted !== undefined) {
+        const org = await call('organisation.get', {});
+        const found = org.doubleDistricts.find((d) => d.name.toLowerCase() === wanted.trim().toLowerCase());
+        if (!found)
+          throw new Rejected([
+            `There is no double district "${wanted}". Known: ${org.doubleDistricts.map((d) => d.name).join('; ')}`,
+          ]);
+        doubleDistrictId = found.id;
+      }
+      const term = values.term ?? (await call('monitoring.overview', { doubleDistrictId: null })).term;
+      const exported =
+        kind === 'schools'
+          ? await call('register.export', {})
+          : await call('sefGrid.export', {
+              doubleDistrictId,
+              term: term.trim().replace(/^./, (c) => c.toUpperCase()),
+            });
       await writeFile(values.out, Buffer.from(exported.dataBase64, 'base64'));
       log(`Wrote ${values.out}.`);
       return 0;

@@ -13,7 +13,9 @@ import { listSchools } from '../data/schools';
 import { readRegister, writeRegister } from '../workbooks/schools-register';
 import { saveDistrict, saveDoubleDistrict, savePerson } from './organisation';
 import { applyRegisterPlan, planRegisterImport } from './register-import';
+import * as m from './monitoring';
 import { requireSchool, saveSchool, setSchoolClosed } from './schools';
+import { applySefGrid, exportSefGrid, planSefGrid, readGridFor } from './sef-grid';
 import type { Session } from './session';
 
 type Handlers = {
@@ -26,6 +28,11 @@ type Handlers = {
 async function planFromUpload(session: Session, dataBase64: string) {
   const ctx = session.ctx();
   return { ctx, plan: planRegisterImport(ctx, await readRegister(Buffer.from(dataBase64, 'base64'))) };
+}
+
+async function sefGridPlan(session: Session, dataBase64: string) {
+  const ctx = session.ctx();
+  return { ctx, plan: planSefGrid(ctx, await readGridFor(ctx, Buffer.from(dataBase64, 'base64'))) };
 }
 
 export const handlers: Handlers = {
@@ -61,6 +68,35 @@ export const handlers: Handlers = {
     applyRegisterPlan(ctx, plan);
     return plan.preview;
   },
+  'calendar.terms': ({ academicYear }, s) => m.termsOf(s.ctx(), academicYear),
+  'calendar.saveTerm': (term, s) => m.saveTerm(s.ctx(), term),
+  'monitoring.school': ({ schoolId, today }, s) => m.schoolMonitoring(s.ctx(), schoolId, today),
+  'monitoring.overview': ({ doubleDistrictId, today }, s) => m.overview(s.ctx(), doubleDistrictId, today),
+  'visits.save': ({ id, draft }, s) => m.saveVisit(s.ctx(), id, draft),
+  'categories.propose': (proposal, s) => m.proposeCategory(s.ctx(), proposal),
+  'categories.decide': (decision, s) => m.decideCategory(s.ctx(), decision),
+  'sef.frameworks': (_, s) => m.sefFrameworks(s.ctx()),
+  'sef.setFramework': ({ code }, s) => m.setFramework(s.ctx(), code),
+  'sef.save': (draft, s) => m.saveSef(s.ctx(), draft),
+  'ofsted.saveInspection': ({ id, draft }, s) => m.saveInspection(s.ctx(), id, draft),
+  'ofsted.saveMonitoring': (draft, s) => m.saveMonitoringVisit(s.ctx(), draft),
+  'profiles.save': (draft, s) => m.saveProfile(s.ctx(), draft),
+  'sefGrid.preview': async ({ dataBase64 }, s) => (await sefGridPlan(s, dataBase64)).plan.preview,
+  'sefGrid.apply': async ({ dataBase64 }, s) => {
+    const { ctx, plan } = await sefGridPlan(s, dataBase64);
+    if (plan.preview.problems.length > 0) {
+      throw new ApiError({
+        code: 'rejected',
+        message: `The grid has ${plan.preview.problems.length} problem(s); nothing was imported.`,
+        problems: plan.preview.problems,
+      });
+    }
+    applySefGrid(ctx, plan);
+    return plan.preview;
+  },
+  'sefGrid.export': async ({ doubleDistrictId, term }, s) =>
+    exportSefGrid(s.ctx(), s.template('sef-grid.xlsx'), doubleDistrictId, term),
+
   'register.export': async (_, s) => {
     const ctx = s.ctx();
     const org = readOrganisation(ctx.db);

@@ -1,4 +1,5 @@
 import type { SchoolRow } from '../../shared/api/contract';
+import { isCategory, supportLevel, type SupportLevel } from '../../shared/domain/categories';
 import type { SchoolFields } from '../../shared/domain/school';
 import type { Db } from './database';
 
@@ -6,18 +7,35 @@ const SELECT = `
   SELECT s.id, s.dfe, s.urn, s.name, s.type, s.phase, s.district_id AS districtId, d.name AS district,
          dd.id AS doubleDistrictId, dd.name AS doubleDistrict, s.diocese, s.number_on_roll AS numberOnRoll,
          s.headteacher, s.chair_of_governors AS chairOfGovernors, s.sip_id AS sipId, p.name AS sip,
-         s.postcode, s.closed_on AS closedOn
+         s.postcode, s.closed_on AS closedOn, c.confirmed_category AS category, c.support_override AS override
   FROM schools s
   JOIN districts d ON d.id = s.district_id
   JOIN double_districts dd ON dd.id = d.double_district_id
-  LEFT JOIN people p ON p.id = s.sip_id`;
+  LEFT JOIN people p ON p.id = s.sip_id
+  LEFT JOIN category_reviews c ON c.id = (
+    SELECT id FROM category_reviews WHERE school_id = s.id AND decided_on IS NOT NULL
+    ORDER BY decided_on DESC, id DESC LIMIT 1)`;
+
+type Raw = Omit<SchoolRow, 'supportLevel'> & { override: SupportLevel | null };
+
+/** The current category is the latest confirmed one; its support level follows the shared rule. */
+function withSupport({ override, ...row }: Raw): SchoolRow {
+  return {
+    ...row,
+    supportLevel:
+      row.category !== null && isCategory(row.category)
+        ? supportLevel({ category: row.category, override, overrideReason: null })
+        : null,
+  };
+}
 
 export function listSchools(db: Db): SchoolRow[] {
-  return db.prepare(`${SELECT} ORDER BY s.name`).all() as SchoolRow[];
+  return (db.prepare(`${SELECT} ORDER BY s.name`).all() as Raw[]).map(withSupport);
 }
 
 export function getSchool(db: Db, id: number): SchoolRow | undefined {
-  return db.prepare(`${SELECT} WHERE s.id = ?`).get(id) as SchoolRow | undefined;
+  const row = db.prepare(`${SELECT} WHERE s.id = ?`).get(id) as Raw | undefined;
+  return row && withSupport(row);
 }
 
 const COLUMNS = {

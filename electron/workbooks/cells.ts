@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import JSZip from 'jszip';
 import type ExcelJS from 'exceljs';
 
 export type CellRead = { ok: true; text: string } | { ok: false; message: string };
@@ -75,4 +77,44 @@ export function keepColumnWidths(sheet: ExcelJS.Worksheet): void {
     const column = sheet.getColumn(c);
     if (column.width === 9) column.width = 9 + 1e-9;
   }
+}
+
+const PRINT_TITLES = /<definedName\b[^>]*\bname="_xlnm\.Print_Titles"[^>]*>[^<]*<\/definedName>/g;
+const VALIDATIONS = /<dataValidations\b[^>]*>[\s\S]*?<\/dataValidations>|<dataValidations\b[^>]*\/>/;
+
+/**
+ * ExcelJS loses a template's print titles (the rows repeated on every printed page) when it loads it,
+ * and rewrites its data validations cell by cell, splitting and repeating them. This puts both back
+ * as the template has them, from the template's own XML. Sheets are matched by position, since the
+ * saved file is the template with rows filled in.
+ */
+export async function restoreFromTemplate(templatePath: string, saved: Buffer): Promise<Buffer> {
+  const template = await JSZip.loadAsync(await readFile(templatePath));
+  const zip = await JSZip.loadAsync(saved);
+  const text = async (z: JSZip, name: string) => (await z.file(name)?.async('string')) ?? null;
+
+  const titles = ((await text(template, 'xl/workbook.xml')) ?? '').match(PRINT_TITLES);
+  const workbookXml = await text(zip, 'xl/workbook.xml');
+  if (titles && workbookXml !== null) {
+    let xml = workbookXml.replace(PRINT_TITLES, '');
+    if (xml.includes('<definedNames/>'))
+      xml = xml.replace('<definedNames/>', `<definedNames>${titles.join('')}</definedNames>`);
+    else if (xml.includes('<definedNames>'))
+      xml = xml.replace('<definedNames>', `<definedNames>${titles.join('')}`);
+    else xml = xml.replace('</sheets>', `</sheets><definedNames>${titles.join('')}</definedNames>`);
+    zip.file('xl/workbook.xml', xml);
+  }
+
+  for (const name of Object.keys(template.files).filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n))) {
+    const want = ((await text(template, name)) ?? '').match(VALIDATIONS)?.[0] ?? '';
+    const have = await text(zip, name);
+    if (have === null) continue;
+    const xml = VALIDATIONS.test(have)
+      ? have.replace(VALIDATIONS, want)
+      : want
+        ? have.replace(/<(hyperlinks|printOptions|pageMargins)\b/, `${want}<$1`)
+        : have;
+    zip.file(name, xml);
+  }
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }

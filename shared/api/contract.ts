@@ -1,5 +1,22 @@
 import { z } from 'zod';
 import { ROLES } from '../domain/organisation';
+import {
+  categoryDecision,
+  categoryProposal,
+  framework,
+  inspectionDraft,
+  isoDate,
+  monitoringDraft,
+  overview,
+  profileDraft,
+  schoolMonitoring,
+  sefDraft,
+  sefGridPreview,
+  termDates,
+  termRow,
+  visitDraft,
+  visitRow,
+} from './monitoring';
 
 /**
  * The one table of operations the app offers. The Electron main process, the preload bridge, the
@@ -43,6 +60,8 @@ const schoolRow = z.object({
   sip: z.string().nullable(),
   postcode: z.string().nullable(),
   closedOn: z.string().nullable(),
+  category: z.number().nullable(),
+  supportLevel: z.enum(['low', 'medium', 'high']).nullable(),
 });
 export type SchoolRow = z.infer<typeof schoolRow>;
 
@@ -132,6 +151,33 @@ export const contract = {
   'register.preview': op(upload.strict(), registerPreview),
   'register.apply': op(upload.strict(), registerPreview),
   'register.export': op(nothing, download),
+
+  'calendar.terms': op(z.object({ academicYear: z.number().int() }).strict(), z.array(termRow)),
+  'calendar.saveTerm': op(termDates.strict(), z.array(termRow)),
+
+  'monitoring.school': op(z.object({ schoolId: id, today: isoDate.optional() }).strict(), schoolMonitoring),
+  'monitoring.overview': op(
+    z.object({ doubleDistrictId: id.nullable(), today: isoDate.optional() }).strict(),
+    overview,
+  ),
+  'visits.save': op(z.object({ id: id.optional(), draft: visitDraft.strict() }).strict(), visitRow),
+  'categories.propose': op(categoryProposal.strict(), id),
+  'categories.decide': op(categoryDecision.strict(), id),
+  'sef.frameworks': op(nothing, z.object({ active: z.string(), frameworks: z.array(framework) })),
+  'sef.setFramework': op(z.object({ code: z.string() }).strict(), z.string()),
+  'sef.save': op(sefDraft.strict(), id),
+  'ofsted.saveInspection': op(z.object({ id: id.optional(), draft: inspectionDraft.strict() }).strict(), id),
+  'ofsted.saveMonitoring': op(monitoringDraft.strict(), id),
+  'profiles.save': op(profileDraft.strict(), id),
+
+  'sefGrid.preview': op(upload.strict(), sefGridPreview),
+  'sefGrid.apply': op(upload.strict(), sefGridPreview),
+  'sefGrid.export': op(
+    z
+      .object({ doubleDistrictId: id.nullable(), term: z.string().regex(/^(Autumn|Spring|Summer) \d{4}$/) })
+      .strict(),
+    download,
+  ),
 } as const;
 
 export type Contract = typeof contract;

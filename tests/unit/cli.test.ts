@@ -75,4 +75,48 @@ describe('the sid command', () => {
     expect(refused.code).toBe(1);
     expect(refused.err).toMatch(/not a SQLite file/);
   });
+
+  it('imports and exports SEF grids', async () => {
+    const { dir } = tempSession();
+    const db = join(dir, 'la.sid');
+    await sid('init', '--db', db);
+    await sid('import', 'schools', SAMPLE_REGISTER, '--db', db);
+    const grid = join(SAMPLE_REGISTER, '../sef-grid-cannock-lichfield-autumn-2008.xlsx');
+    const dry = await sid('import', 'sef-grid', grid, '--db', db, '--dry-run');
+    expect(dry).toMatchObject({ code: 0, out: 'Would import: 108 new SEFs, 0 changed, 0 unchanged.' });
+    expect((await sid('import', 'sef-grid', grid, '--db', db)).out).toBe(
+      'Imported: 108 new SEFs, 0 changed, 0 unchanged.',
+    );
+    const out = join(dir, 'grid.xlsx');
+    const exported = await sid(
+      'export',
+      'sef-grid',
+      '--db',
+      db,
+      '--out',
+      out,
+      '--double-district',
+      'cannock / lichfield',
+      '--term',
+      'autumn 2008',
+    );
+    expect(exported.code).toBe(0);
+    expect((await sid('import', 'sef-grid', out, '--db', db, '--dry-run')).out).toBe(
+      'Would import: 0 new SEFs, 0 changed, 108 unchanged.',
+    );
+    const unknown = await sid(
+      'export',
+      'sef-grid',
+      '--db',
+      db,
+      '--out',
+      out,
+      '--double-district',
+      'Atlantis',
+    );
+    expect(unknown).toMatchObject({
+      code: 1,
+      err: expect.stringContaining('There is no double district "Atlantis"'),
+    });
+  });
 });

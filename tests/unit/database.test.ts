@@ -64,7 +64,7 @@ describe('the data file', () => {
     const next = {
       version: latestVersion + 1,
       file: 'next.sql',
-      sql: 'CREATE TABLE visits (id INTEGER PRIMARY KEY);',
+      sql: 'CREATE TABLE future_things (id INTEGER PRIMARY KEY);',
     };
     const broken = { ...next, sql: 'CREATE TABLE half (x); THIS IS NOT SQL;' };
 
@@ -82,5 +82,26 @@ describe('the data file', () => {
     const copy = new Database(join(dir, backups.at(-1) as string), { readonly: true });
     expect(copy.pragma('user_version', { simple: true })).toBe(latestVersion);
     copy.close();
+  });
+
+  it('upgrades a register-only file to the monitoring tables, keeping its schools', () => {
+    const { dir } = tempSession();
+    const path = join(dir, 'v1.sid');
+    const v1 = openDatabase(path, { create: true, migrations: migrations.slice(0, 1) });
+    v1.exec(
+      "INSERT INTO double_districts (name) VALUES ('North'); INSERT INTO districts (name, double_district_id) VALUES ('Moor', 1);",
+    );
+    v1.exec(
+      "INSERT INTO schools (dfe, name, phase, district_id) VALUES ('860/2001', 'Moor First', 'First', 1)",
+    );
+    v1.close();
+    const db = openDatabase(path, { create: false });
+    expect(db.pragma('user_version', { simple: true })).toBe(latestVersion);
+    expect(db.prepare('SELECT name FROM schools').all()).toEqual([{ name: 'Moor First' }]);
+    expect(db.prepare("SELECT value FROM app_settings WHERE key = 'sef.framework'").get()).toEqual({
+      value: 'english-sef',
+    });
+    db.close();
+    expect(readdirSync(dir).some((f) => f.startsWith('v1.sid.before-v'))).toBe(true);
   });
 });

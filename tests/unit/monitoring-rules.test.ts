@@ -112,3 +112,16 @@ describe('reading grades as staff type them', () => {
     expect(['Y', 'n', 'Yes', '', 'maybe'].map(parseYesNo)).toEqual([true, false, true, false, null]);
   });
 });
+
+describe('the built-in frameworks', () => {
+  it('are seeded by the migration exactly as shared/ defines them', async () => {
+    const { tempSession } = await import('./helpers');
+    const { openDatabase } = await import('../../electron/data/database');
+    const { frameworks } = await import('../../electron/data/monitoring');
+    const { BUILT_IN_FRAMEWORKS } = await import('../../shared/domain/sef');
+    const { join } = await import('node:path');
+    const db = openDatabase(join(tempSession().dir, 'f.sid'), { create: true });
+    expect(frameworks(db)).toEqual(BUILT_IN_FRAMEWORKS.map((f) => ({ ...f, judgements: [...f.judgements] })));
+    db.close();
+  });
+});

@@ -1,0 +1,249 @@
+import type { Problem, SchoolRow } from '../../shared/api/contract';
+import type { SefGridPreview } from '../../shared/api/monitoring';
+import { parseTermLabel, termLabel } from '../../shared/domain/calendar';
+import { parseDfe } from '../../shared/domain/dfe';
+import { parseGrade, parseYesNo, type Framework } from '../../shared/domain/sef';
+import { writeAudit } from '../data/audit';
+import { backUp, backupPath } from '../data/database';
+import { activeFramework, frameworks, sefEntries, upsertSef } from '../data/monitoring';
+import { readOrganisation } from '../data/organisation';
+import { listSchools } from '../data/schools';
+import { readSefGrid, writeSefGrid, type GridRow, type ParsedGrid } from '../workbooks/sef-grid';
+import type { Ctx } from './context';
+import { calendarOf } from './monitoring';
+
+export function currentFramework(ctx: Ctx): Framework {
+  const code = activeFramework(ctx.db);
+  return frameworks(ctx.db).find((f) => f.code === code)!;
+}
+
+export async function readGridFor(ctx: Ctx, data: Buffer): Promise<ParsedGrid> {
+  return readSefGrid(data, currentFramework(ctx));
+}
+
+interface PlannedSef {
+  school: SchoolRow;
+  sefOn: string;
+  validated: boolean;
+  grades: Record<string, number>;
+  isNew: boolean;
+  changed: boolean;
+}
+
+export interface SefGridPlan {
+  preview: SefGridPreview;
+  entries: PlannedSef[];
+  framework: string;
+}
+
+/** dd/mm/yyyy as typed, or the ISO date a date cell reads as. */
+function parseDate(text: string): string | null {
+  const isoMatch = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  const ukMatch = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text);
+  const [y, m, d] = isoMatch
+    ? [isoMatch[1], isoMatch[2], isoMatch[3]].map(Number)
+    : ukMatch
+      ? [ukMatch[3], ukMatch[2], ukMatch[1]].map(Number)
+      : [];
+  if (y === undefined || m === undefined || d === undefined) return null;
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCMonth() === m - 1 && date.getUTCDate() === d ? date.toISOString().slice(0, 10) : null;
+}
+
+const gradeText = (grade: number | undefined) => (grade === undefined ? null : String(grade));
+
+/** Checks every row of the grid against the register and works out each change, writing nothing. */
+export function planSefGrid(ctx: Ctx, parsed: ParsedGrid): SefGridPlan {
+  const framework = currentFramework(ctx);
+  const problems: Problem[] = [...parsed.problems];
+  const warnings: Problem[] = [...parsed.warnings];
+  const schools = new Map(listSchools(ctx.db).map((s) => [s.dfe, s]));
+  const held = new Map(
+    sefEntries(ctx.db, { framework: framework.code }).map((e) => [`${e.schoolId}|${e.sefOn}`, e]),
+  );
+  const seen = new Map<number, string>();
+  const entries: PlannedSef[] = [];
+  const changed: SefGridPreview['changed'] = [];
+
+  const checkRow = (row: GridRow) => {
+    const dfe = parseDfe(row.dfe.text);
+    if (!dfe) {
+      problems.push({
+        where: row.dfe.where,
+        message: `"${row.dfe.text}" is not a valid DfE number (like 860/2001).`,
+      });
+      return;
+    }
+    const school = schools.get(dfe);
+    if (!school) {
+      problems.push({
+        where: row.dfe.where,
+        message: `No school with DfE number ${dfe} is in the register.`,
+      });
+      return;
+    }
+    const first = seen.get(school.id);
+    if (first) {
+      problems.push({
+        where: row.dfe.where,
+        message: `${school.name} (${dfe}) is on the grid twice (also at ${first}).`,
+      });
+      return;
+    }
+    seen.set(school.id, row.dfe.where);
+    const grades: Record<string, number> = {};
+    let bad = false;
+    for (const g of row.grades) {
+      const parsedGrade = parseGrade(g.text);
+      if (!parsedGrade.ok) {
+        problems.push({ where: g.where, message: `${g.label}: ${parsedGrade.message}.` });
+        bad = true;
+      } else if (parsedGrade.grade !== null) grades[g.code] = parsedGrade.grade;
+    }
+    if (bad) return;
+    if (Object.keys(grades).length === 0 && row.sefOn.text === '') {
+      warnings.push({
+        where: row.dfe.where,
+        message: `${school.name} has no SEF grades on the grid; skipped.`,
+      });
+      return;
+    }
+    const sefOn = parseDate(row.sefOn.text);
+    if (!sefOn) {
+      problems.push({
+        where: row.sefOn.where,
+        message:
+          row.sefOn.text === ''
+            ? `${school.name} has grades but no SEF date.`
+            : `"${row.sefOn.text}" is not a date (like 04/09/2008).`,
+      });
+      return;
+    }
+    const missing = framework.judgements.filter((j) => !j.optional && grades[j.code] === undefined);
+    if (missing.length) {
+      const cell = row.grades.find((g) => g.code === missing[0]!.code)!;
+      problems.push({
+        where: cell.where,
+        message: `${school.name} has no grade for ${missing.map((j) => j.label).join(', ')}.`,
+      });
+      return;
+    }
+    const validated = parseYesNo(row.validated.text);
+    if (validated === null) {
+      problems.push({ where: row.validated.where, message: `"${row.validated.text}" should be Y or N.` });
+      return;
+    }
+    const before = held.get(`${school.id}|${sefOn}`);
+    const changes = before
+      ? [
+          ...framework.judgements
+            .filter((j) => before.grades[j.code] !== grades[j.code])
+            .map((j) => ({
+              field: j.label,
+              before: gradeText(before.grades[j.code]),
+              after: gradeText(grades[j.code]),
+            })),
+          ...(before.validated !== validated
+            ? [
+                {
+                  field: 'Validated by SIP',
+                  before: before.validated ? 'Y' : 'N',
+                  after: validated ? 'Y' : 'N',
+                },
+              ]
+            : []),
+        ]
+      : [];
+    if (changes.length) changed.push({ dfe, name: school.name, sefOn, changes });
+    entries.push({ school, sefOn, validated, grades, isNew: !before, changed: changes.length > 0 });
+  };
+  parsed.rows.forEach(checkRow);
+  if (parsed.rows.length === 0 && parsed.problems.length === 0)
+    problems.push({ where: parsed.sheetName, message: 'The grid has no schools on it.' });
+
+  return {
+    framework: framework.code,
+    entries,
+    preview: {
+      problems,
+      warnings,
+      doubleDistrict: parsed.doubleDistrict,
+      term: parsed.term,
+      newEntries: entries
+        .filter((e) => e.isNew)
+        .map((e) => ({ dfe: e.school.dfe, name: e.school.name, sefOn: e.sefOn })),
+      changed,
+      unchangedCount: entries.filter((e) => !e.isNew && !e.changed).length,
+    },
+  };
+}
+
+/** All of it in one transaction, after a backup when it changes judgements already held. */
+export function applySefGrid(ctx: Ctx, plan: SefGridPlan): void {
+  const work = plan.entries.filter((e) => e.isNew || e.changed);
+  if (work.length === 0) return;
+  if (work.some((e) => e.changed)) backUp(ctx.db, backupPath(ctx.path, 'before-sef-grid', ctx.now()));
+  ctx.db.transaction(() => {
+    for (const e of work) {
+      upsertSef(ctx.db, {
+        schoolId: e.school.id,
+        framework: plan.framework,
+        sefOn: e.sefOn,
+        validated: e.validated,
+        grades: e.grades,
+      });
+      const changes = plan.preview.changed.find((c) => c.dfe === e.school.dfe)?.changes ?? [];
+      writeAudit(ctx.db, ctx, {
+        entity: 'school',
+        entityId: e.school.id,
+        action: 'sef',
+        summary: `SEF of ${e.sefOn} ${e.isNew ? 'imported' : 'updated'} from the SEF grid`,
+        changes,
+      });
+    }
+  })();
+}
+
+/** A grid for one double district (or the whole LA): each open school's latest SEF by the term's end. */
+export async function exportSefGrid(
+  ctx: Ctx,
+  templatePath: string,
+  doubleDistrictId: number | null,
+  term: string,
+) {
+  const ref = parseTermLabel(term);
+  if (!ref) throw new Error(`"${term}" is not a term like "Autumn 2008".`);
+  const dates = calendarOf(ctx)(ref.academicYear).find((t) => t.term === ref.term)!;
+  const framework = currentFramework(ctx);
+  const org = readOrganisation(ctx.db);
+  const doubleDistrict =
+    doubleDistrictId === null
+      ? 'All double districts'
+      : (org.doubleDistricts.find((d) => d.id === doubleDistrictId)?.name ?? '');
+  const latest = new Map<number, ReturnType<typeof sefEntries>[number]>();
+  for (const e of sefEntries(ctx.db, { framework: framework.code })) {
+    if (e.sefOn > dates.endsOn) continue;
+    const known = latest.get(e.schoolId);
+    if (!known || e.sefOn > known.sefOn) latest.set(e.schoolId, e);
+  }
+  const rows = listSchools(ctx.db)
+    .filter(
+      (s) => s.closedOn === null && (doubleDistrictId === null || s.doubleDistrictId === doubleDistrictId),
+    )
+    .sort((a, b) => a.district.localeCompare(b.district) || a.name.localeCompare(b.name))
+    .map((s) => {
+      const sef = latest.get(s.id);
+      return {
+        dfe: s.dfe,
+        name: s.name,
+        phase: s.phase,
+        district: s.district,
+        sefOn: sef?.sefOn ?? null,
+        validated: sef ? sef.validated : null,
+        grades: sef?.grades ?? {},
+      };
+    });
+  const data = await writeSefGrid(templatePath, { doubleDistrict, term: termLabel(ref), framework, rows });
+  const slug = `${doubleDistrict}-${termLabel(ref)}`.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+  return { fileName: `sef-grid-${slug}.xlsx`, dataBase64: data.toString('base64') };
+}
