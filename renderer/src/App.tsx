@@ -2,10 +2,12 @@ import { AppShell, Button, Group, NavLink, Stack, Text, Title } from '@mantine/c
 import { useCallback, useEffect, useState } from 'react';
 import type { OpOutput } from '../../shared/api/contract';
 import { call } from './api';
+import { MonitoringPage } from './features/monitoring/MonitoringPage';
 import { OrganisationPage } from './features/organisation/OrganisationPage';
 import { RegisterPage } from './features/register/RegisterPage';
 import { SchoolPage } from './features/schools/SchoolPage';
 import { forgetFilter, SchoolsList } from './features/schools/SchoolsList';
+import { SefGridPage } from './features/sef-grid/SefGridPage';
 import { StartScreen } from './features/start/StartScreen';
 import { hashOf, viewFromHash, type View } from './route';
 
@@ -46,6 +48,8 @@ export function App() {
 
   const nav: Array<{ label: string; view: View }> = [
     { label: 'Schools', view: { kind: 'schools' } },
+    { label: 'Monitoring', view: { kind: 'monitoring' } },
+    { label: 'SEF grid', view: { kind: 'sef-grid' } },
     { label: 'Register workbook', view: { kind: 'register' } },
     { label: 'Organisation', view: { kind: 'organisation' } },
   ];
@@ -84,6 +88,8 @@ export function App() {
       <AppShell.Main>
         {view.kind === 'schools' && <SchoolsList onOpen={(id) => setView({ kind: 'school', id })} />}
         {view.kind === 'school' && <SchoolPage id={view.id} onBack={() => setView({ kind: 'schools' })} />}
+        {view.kind === 'monitoring' && <MonitoringPage onOpen={(id) => setView({ kind: 'school', id })} />}
+        {view.kind === 'sef-grid' && <SefGridPage />}
         {view.kind === 'register' && <RegisterPage />}
         {view.kind === 'organisation' && <OrganisationPage />}
       </AppShell.Main>

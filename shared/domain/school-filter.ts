@@ -6,6 +6,9 @@ export interface SchoolFilter {
   districtId: number | null;
   phase: string | null;
   type: string | null;
+  /** A category 1–4, or 0 for schools with no confirmed category yet. */
+  category: number | null;
+  supportLevel: string | null;
   showClosed: boolean;
 }
 
@@ -15,6 +18,8 @@ export const emptyFilter: SchoolFilter = {
   districtId: null,
   phase: null,
   type: null,
+  category: null,
+  supportLevel: null,
   showClosed: false,
 };
 
@@ -26,6 +31,8 @@ interface Filterable {
   phase: string;
   type: string | null;
   closedOn: string | null;
+  category: number | null;
+  supportLevel: string | null;
 }
 
 /** The schools list's filter: search by name or DfE number (with or without the slash). */
@@ -40,6 +47,8 @@ export function filterSchools<T extends Filterable>(rows: readonly T[], filter: 
       (filter.districtId === null || row.districtId === filter.districtId) &&
       (filter.phase === null || row.phase === filter.phase) &&
       (filter.type === null || row.type === filter.type) &&
+      (filter.category === null || (row.category ?? 0) === filter.category) &&
+      (filter.supportLevel === null || row.supportLevel === filter.supportLevel) &&
       (words === '' ||
         row.name.toLowerCase().includes(words) ||
         (dfe !== null ? row.dfe === dfe : digits.length >= 3 && row.dfe.replace('/', '').includes(digits))),

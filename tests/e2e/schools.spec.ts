@@ -42,7 +42,7 @@ test('a new user opens the demo authority, edits a Cannock Chase school, reloads
   await page.reload();
   await expect(page.getByRole('heading', { name, level: 2 })).toBeVisible();
   await expect(headteacher).toHaveText('Mrs Evelyn Marsh');
-  const history = page.getByLabel('History');
+  const history = page.getByLabel('Timeline');
   await expect(history.getByText('Changed Headteacher')).toBeVisible();
   await expect(history.getByText(`Headteacher: ${before} → Mrs Evelyn Marsh`)).toBeVisible();
   await expect(history.getByText(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2} by e2e\.tester$/).first()).toBeVisible();

@@ -80,6 +80,8 @@ describe('schools list filter and sort', () => {
       type: 'Community',
       closedOn: null,
       roll: 200,
+      category: 2,
+      supportLevel: 'low',
     },
     {
       dfe: '860/3100',
@@ -90,6 +92,8 @@ describe('schools list filter and sort', () => {
       type: 'Foundation',
       closedOn: null,
       roll: 900,
+      category: 3,
+      supportLevel: 'high',
     },
     {
       dfe: '860/3101',
@@ -100,8 +104,16 @@ describe('schools list filter and sort', () => {
       type: 'Community',
       closedOn: '2026-01-01',
       roll: null,
+      category: null,
+      supportLevel: null,
     },
   ];
+  it('filters on the confirmed category and the support level, 0 meaning none yet', () => {
+    const all = { ...emptyFilter, showClosed: true };
+    expect(filterSchools(rows, { ...all, category: 3 }).map((r) => r.name)).toEqual(['Beta High']);
+    expect(filterSchools(rows, { ...all, category: 0 }).map((r) => r.name)).toEqual(['Gamma Infant']);
+    expect(filterSchools(rows, { ...all, supportLevel: 'low' }).map((r) => r.name)).toEqual(['Alpha Primary']);
+  });
   it('hides closed schools unless asked', () => {
     expect(filterSchools(rows, emptyFilter).map((r) => r.name)).toEqual(['Alpha Primary', 'Beta High']);
     expect(filterSchools(rows, { ...emptyFilter, showClosed: true })).toHaveLength(3);

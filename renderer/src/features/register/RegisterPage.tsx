@@ -16,26 +16,8 @@ import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { ApiError, type RegisterPreview } from '../../../../shared/api/contract';
 import { call, errorMessage } from '../../api';
-
-function toBase64(bytes: ArrayBuffer): string {
-  let binary = '';
-  const view = new Uint8Array(bytes);
-  for (let i = 0; i < view.length; i += 0x8000)
-    binary += String.fromCharCode(...view.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
-
-export function download(fileName: string, dataBase64: string): void {
-  const bytes = Uint8Array.from(atob(dataBase64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(
-    new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }),
-  );
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
+import { ProblemList } from '../../ProblemList';
+import { download, readUpload } from '../../workbook-files';
 
 export function RegisterPage() {
   const [upload, setUpload] = useState<{ fileName: string; dataBase64: string } | null>(null);
@@ -49,7 +31,7 @@ export function RegisterPage() {
     setPreview(null);
     setBusy('reading');
     try {
-      const next = { fileName: file.name, dataBase64: toBase64(await file.arrayBuffer()) };
+      const next = await readUpload(file);
       setUpload(next);
       setPreview(await call('register.preview', next));
     } catch (e) {
@@ -151,24 +133,10 @@ export function RegisterPage() {
                   </Badge>
                 )}
               </Group>
-              {preview.problems.length > 0 && (
-                <Alert
-                  color="red"
-                  title="This workbook cannot be imported until these are put right"
-                  role="alert"
-                >
-                  <List size="sm" data-testid="problems">
-                    {preview.problems.slice(0, 200).map((p, i) => (
-                      <List.Item key={i}>
-                        <strong>{p.where}</strong>: {p.message}
-                      </List.Item>
-                    ))}
-                  </List>
-                  {preview.problems.length > 200 && (
-                    <Text size="sm">…and {preview.problems.length - 200} more.</Text>
-                  )}
-                </Alert>
-              )}
+              <ProblemList
+                problems={preview.problems}
+                title="This workbook cannot be imported until these are put right"
+              />
               {(preview.districtChanges.length > 0 || preview.newSips.length > 0) && (
                 <Alert color="blue" title="Organisation">
                   {preview.districtChanges.map((d) => (

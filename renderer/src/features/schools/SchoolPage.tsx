@@ -9,14 +9,14 @@ import {
   SimpleGrid,
   Stack,
   Text,
-  Timeline,
   Title,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useCallback, useEffect, useState } from 'react';
 import type { OpOutput } from '../../../../shared/api/contract';
-import { formatDate, formatDateTime } from '../../../../shared/domain/format';
+import { formatDate } from '../../../../shared/domain/format';
 import { call, errorMessage } from '../../api';
+import { SchoolMonitoring } from '../monitoring/SchoolMonitoring';
 import { SchoolForm } from './SchoolForm';
 
 type Detail = OpOutput<'schools.get'>;
@@ -117,25 +117,7 @@ export function SchoolPage({ id, onBack }: { id: number; onBack: () => void }) {
           </SimpleGrid>
         )}
       </Paper>
-      <Title order={3}>History</Title>
-      {history.length === 0 ? (
-        <Text c="dimmed">No changes recorded yet.</Text>
-      ) : (
-        <Timeline bulletSize={14} lineWidth={2} aria-label="History">
-          {history.map((entry) => (
-            <Timeline.Item key={entry.id} title={entry.summary}>
-              <Text size="xs" c="dimmed">
-                {formatDateTime(entry.at)} by {entry.user}
-              </Text>
-              {entry.changes.map((change) => (
-                <Text size="sm" key={change.field}>
-                  {change.field}: {change.before ?? '(blank)'} → {change.after ?? '(blank)'}
-                </Text>
-              ))}
-            </Timeline.Item>
-          ))}
-        </Timeline>
-      )}
+      {org && <SchoolMonitoring school={school} org={org} history={history} onChanged={load} />}
       <Modal opened={confirmClose} onClose={() => setConfirmClose(false)} title="Close this school?">
         <Text mb="md">
           {school.name} will be marked closed today and hidden from the schools list by default. Its records

@@ -13,7 +13,9 @@ import {
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { OpOutput, SchoolRow } from '../../../../shared/api/contract';
+import { CATEGORIES, SUPPORT_LEVELS } from '../../../../shared/domain/categories';
 import { PHASES, SCHOOL_TYPES } from '../../../../shared/domain/organisation';
+import { SupportBadge } from '../monitoring/SupportBadge';
 import {
   emptyFilter,
   filterSchools,
@@ -27,12 +29,14 @@ import { SchoolFormModal } from './SchoolForm';
 
 const COLUMNS: Array<{ key: keyof SchoolRow; label: string; width: string }> = [
   { key: 'dfe', label: 'DfE No', width: '8%' },
-  { key: 'name', label: 'School name', width: '30%' },
-  { key: 'phase', label: 'Phase', width: '14%' },
-  { key: 'type', label: 'Type', width: '14%' },
-  { key: 'district', label: 'District', width: '14%' },
-  { key: 'sip', label: 'SIP', width: '12%' },
-  { key: 'numberOnRoll', label: 'On roll', width: '8%' },
+  { key: 'name', label: 'School name', width: '27%' },
+  { key: 'phase', label: 'Phase', width: '11%' },
+  { key: 'type', label: 'Type', width: '12%' },
+  { key: 'district', label: 'District', width: '13%' },
+  { key: 'sip', label: 'SIP', width: '11%' },
+  { key: 'category', label: 'Category', width: '7%' },
+  { key: 'supportLevel', label: 'Support', width: '7%' },
+  { key: 'numberOnRoll', label: 'On roll', width: '6%' },
 ];
 const ROW_HEIGHT = 36;
 // One line per row, always: the virtualiser places rows by this fixed height.
@@ -143,6 +147,28 @@ export function SchoolsList({ onOpen }: { onOpen: (id: number) => void }) {
           value={filter.type}
           onChange={(v) => set({ type: v })}
           w={190}
+        />
+        <Select
+          label="Category"
+          clearable
+          data={[
+            ...Object.entries(CATEGORIES).map(([value, name]) => ({ value, label: `${value} ${name}` })),
+            { value: '0', label: 'None confirmed' },
+          ]}
+          value={filter.category === null ? null : String(filter.category)}
+          onChange={(v) => set({ category: v === null ? null : Number(v) })}
+          w={170}
+        />
+        <Select
+          label="Support"
+          clearable
+          data={SUPPORT_LEVELS.map((level) => ({
+            value: level,
+            label: level[0]!.toUpperCase() + level.slice(1),
+          }))}
+          value={filter.supportLevel}
+          onChange={(v) => set({ supportLevel: v })}
+          w={130}
         />
         <Checkbox
           label="Show closed schools"
@@ -255,6 +281,10 @@ export function SchoolsList({ onOpen }: { onOpen: (id: number) => void }) {
                     <td style={CELL}>{school.type}</td>
                     <td style={CELL}>{school.district}</td>
                     <td style={CELL}>{school.sip}</td>
+                    <td style={CELL}>{school.category ?? ''}</td>
+                    <td style={CELL}>
+                      {school.supportLevel ? <SupportBadge level={school.supportLevel} /> : ''}
+                    </td>
                     <td style={{ ...CELL, textAlign: 'right' }}>
                       {school.numberOnRoll?.toLocaleString('en-GB')}
                     </td>

@@ -1,0 +1,177 @@
+import { Select, SimpleGrid, Text, Textarea, TextInput } from '@mantine/core';
+import { useState } from 'react';
+import type { OpOutput } from '../../../../shared/api/contract';
+import type { CategoryRow } from '../../../../shared/api/monitoring';
+import {
+  CATEGORIES,
+  PROPOSAL_SOURCES,
+  SUPPORT_LEVELS,
+  supportFor,
+  type Category,
+  type SupportLevel,
+} from '../../../../shared/domain/categories';
+import { formatDate } from '../../../../shared/domain/format';
+import { call } from '../../api';
+import { RecordModal, todayIso } from './RecordModal';
+
+const categoryOptions = Object.entries(CATEGORIES).map(([value, name]) => ({
+  value,
+  label: `${value} ${name}`,
+}));
+
+export function ProposeCategoryForm({
+  schoolId,
+  org,
+  onClose,
+  onSaved,
+}: {
+  schoolId: number;
+  org: OpOutput<'organisation.get'>;
+  onClose: () => void;
+  onSaved: () => void;
+}) {
+  const [draft, setDraft] = useState({
+    proposedOn: todayIso(),
+    source: 'SIP summary report' as (typeof PROPOSAL_SOURCES)[number],
+    proposedById: null as number | null,
+    category: null as number | null,
+    evidence: '',
+  });
+  const set = (patch: Partial<typeof draft>) => setDraft((d) => ({ ...d, ...patch }));
+  return (
+    <RecordModal
+      title="Propose a category"
+      submitLabel="Propose category"
+      onClose={onClose}
+      onSaved={onSaved}
+      save={() =>
+        draft.category === null
+          ? Promise.reject(new Error('Choose the proposed category.'))
+          : call('categories.propose', { schoolId, ...draft, category: draft.category })
+      }
+    >
+      {() => (
+        <SimpleGrid cols={2} spacing="sm">
+          <TextInput
+            type="date"
+            label="Proposed on"
+            value={draft.proposedOn}
+            onChange={(e) => set({ proposedOn: e.currentTarget.value })}
+          />
+          <Select
+            label="Proposed category"
+            required
+            data={categoryOptions}
+            value={draft.category === null ? null : String(draft.category)}
+            onChange={(v) => set({ category: v ? Number(v) : null })}
+          />
+          <Select
+            label="Source"
+            data={[...PROPOSAL_SOURCES]}
+            value={draft.source}
+            onChange={(v) => set({ source: (v ?? 'DSIM') as typeof draft.source })}
+            allowDeselect={false}
+          />
+          <Select
+            label="Proposed by"
+            clearable
+            searchable
+            data={org.people.map((p) => ({ value: String(p.id), label: p.name }))}
+            value={draft.proposedById === null ? null : String(draft.proposedById)}
+            onChange={(v) => set({ proposedById: v ? Number(v) : null })}
+          />
+          <Textarea
+            label="Evidence"
+            required
+            autosize
+            minRows={3}
+            style={{ gridColumn: '1 / -1' }}
+            value={draft.evidence}
+            onChange={(e) => set({ evidence: e.currentTarget.value })}
+          />
+        </SimpleGrid>
+      )}
+    </RecordModal>
+  );
+}
+
+export function ConfirmCategoryForm({
+  proposal,
+  onClose,
+  onSaved,
+}: {
+  proposal: CategoryRow;
+  onClose: () => void;
+  onSaved: () => void;
+}) {
+  const [draft, setDraft] = useState({
+    decidedOn: todayIso(),
+    category: proposal.proposedCategory,
+    notes: '',
+    supportOverride: null as SupportLevel | null,
+    overrideReason: '',
+  });
+  const set = (patch: Partial<typeof draft>) => setDraft((d) => ({ ...d, ...patch }));
+  const natural = supportFor(draft.category as Category);
+  return (
+    <RecordModal
+      title="DIG decision on the category"
+      submitLabel="Confirm category"
+      onClose={onClose}
+      onSaved={onSaved}
+      save={() => call('categories.decide', { id: proposal.id, ...draft })}
+    >
+      {(errors) => (
+        <>
+          <Text size="sm">
+            Proposed {formatDate(proposal.proposedOn)}: category {proposal.proposedCategory} (
+            {proposal.source}). {proposal.evidence}
+          </Text>
+          <SimpleGrid cols={2} spacing="sm">
+            <TextInput
+              type="date"
+              label="Decided on"
+              value={draft.decidedOn}
+              onChange={(e) => set({ decidedOn: e.currentTarget.value })}
+            />
+            <Select
+              label="Confirmed category"
+              data={categoryOptions}
+              value={String(draft.category)}
+              onChange={(v) => set({ category: Number(v ?? proposal.proposedCategory) })}
+              allowDeselect={false}
+            />
+            <Select
+              label="Support level"
+              description={`Category ${draft.category} brings ${natural} support`}
+              data={SUPPORT_LEVELS.map((level) => ({
+                value: level,
+                label: level === natural ? `${level} (from the category)` : level,
+              }))}
+              value={draft.supportOverride ?? natural}
+              onChange={(v) =>
+                set({ supportOverride: v === null || v === natural ? null : (v as SupportLevel) })
+              }
+              allowDeselect={false}
+            />
+            <TextInput
+              label="Reason for a different support level"
+              disabled={draft.supportOverride === null}
+              value={draft.overrideReason}
+              onChange={(e) => set({ overrideReason: e.currentTarget.value })}
+              error={errors.overrideReason}
+            />
+            <Textarea
+              label="Moderation notes"
+              autosize
+              minRows={2}
+              style={{ gridColumn: '1 / -1' }}
+              value={draft.notes}
+              onChange={(e) => set({ notes: e.currentTarget.value })}
+            />
+          </SimpleGrid>
+        </>
+      )}
+    </RecordModal>
+  );
+}

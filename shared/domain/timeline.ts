@@ -1,0 +1,134 @@
+import type { AuditEntry } from '../api/contract';
+import type { z } from 'zod';
+import type { schoolMonitoring } from '../api/monitoring';
+import { formatDate, formatDateTime } from './format';
+import { GRADE_NAMES } from './sef';
+
+export const TIMELINE_KINDS = [
+  'Visits',
+  'Categories',
+  'SEF',
+  'Ofsted',
+  'Profiles',
+  'Record changes',
+] as const;
+export type TimelineKind = (typeof TIMELINE_KINDS)[number];
+
+export interface TimelineItem {
+  key: string;
+  date: string;
+  kind: TimelineKind;
+  title: string;
+  lines: string[];
+}
+
+type Monitoring = z.infer<typeof schoolMonitoring>;
+const grade = (n: number | null | undefined) => (n ? `${n} ${GRADE_NAMES[n]}` : '—');
+
+/** Everything known about a school, newest first, for the school page. */
+export function buildTimeline(m: Monitoring, history: readonly AuditEntry[]): TimelineItem[] {
+  const items: TimelineItem[] = [
+    ...m.visits.map((v) => ({
+      key: `visit-${v.id}`,
+      date: v.visitedOn,
+      kind: 'Visits' as const,
+      title: `${v.role} visit by ${v.visitor}: ${v.purpose.toLowerCase()} (${v.days} ${v.days === 1 ? 'day' : 'days'})`,
+      lines: [
+        v.notes,
+        v.reportReceivedOn
+          ? `Report received ${formatDate(v.reportReceivedOn)}; ${v.qaOn ? `quality-assured ${formatDate(v.qaOn)}` : 'awaiting QA'}`
+          : 'No report yet',
+        `Claim: ${v.claimStatus.toLowerCase()}`,
+      ].filter(Boolean),
+    })),
+    ...m.categories.flatMap((c) => [
+      {
+        key: `proposal-${c.id}`,
+        date: c.proposedOn,
+        kind: 'Categories' as const,
+        title: `Category ${grade(c.proposedCategory)} proposed (${c.source}${c.proposedBy ? `, ${c.proposedBy}` : ''})`,
+        lines: [c.evidence],
+      },
+      ...(c.decidedOn && c.confirmedCategory
+        ? [
+            {
+              key: `decision-${c.id}`,
+              date: c.decidedOn,
+              kind: 'Categories' as const,
+              title: `DIG confirmed category ${grade(c.confirmedCategory)}: ${c.supportLevel} support`,
+              lines: [
+                c.decisionNotes ?? '',
+                c.supportOverride ? `Support set to ${c.supportOverride}: ${c.overrideReason}` : '',
+              ].filter(Boolean),
+            },
+          ]
+        : []),
+    ]),
+    ...m.sef.map((s) => ({
+      key: `sef-${s.id}`,
+      date: s.sefOn,
+      kind: 'SEF' as const,
+      title: `SEF: overall ${grade(s.grades.overall ?? s.grades.leadership)}${s.validated ? ', validated by the SIP' : ', not validated'}`,
+      lines: [
+        Object.entries(s.grades)
+          .map(([code, g]) => `${code} ${g}`)
+          .join(' · '),
+      ],
+    })),
+    ...m.inspections.map((i) => ({
+      key: `inspection-${i.id}`,
+      date: i.inspectedOn,
+      kind: 'Ofsted' as const,
+      title: `Ofsted ${i.type.toLowerCase()}: overall ${grade(i.overall)}${i.outcome === 'None' ? '' : `, ${i.outcome}`}`,
+      lines: [
+        i.laCategory !== null && i.overall !== null && i.laCategory !== i.overall
+          ? `The LA's category was ${i.laCategory}${i.laResponse ? `; response: ${i.laResponse.toLowerCase()}` : '; no response recorded'}`
+          : '',
+        i.laResponseOutcome,
+      ].filter(Boolean),
+    })),
+    ...m.monitoringVisits.map((v) => ({
+      key: `hmi-${v.id}`,
+      date: v.visitedOn,
+      kind: 'Ofsted' as const,
+      title: `HMI monitoring visit: progress ${v.progress.toLowerCase()}`,
+      lines: [v.notes].filter(Boolean),
+    })),
+    ...m.profiles.map((p) => ({
+      key: `profile-${p.id}`,
+      date: `${p.academicYear + (p.term === 'autumn' ? 0 : 1)}-${p.term === 'autumn' ? '12' : p.term === 'spring' ? '04' : '07'}-01`,
+      kind: 'Profiles' as const,
+      title: `Termly profile, ${p.label}`,
+      lines: [
+        [
+          p.numberOnRoll !== null ? `${p.numberOnRoll} on roll` : '',
+          p.attendance !== null ? `attendance ${p.attendance}%` : '',
+          p.exclusions !== null ? `${p.exclusions} exclusions` : '',
+          p.budgetPosition !== null
+            ? `budget ${p.budgetPosition < 0 ? '−' : ''}£${Math.abs(p.budgetPosition).toLocaleString('en-GB')}`
+            : '',
+        ]
+          .filter(Boolean)
+          .join(' · '),
+        p.newHeadteacher ? 'New headteacher' : '',
+        p.staffChanges,
+        p.notes,
+      ].filter(Boolean),
+    })),
+    ...history
+      .filter((h) => ['add', 'edit', 'import', 'close', 'reopen'].includes(h.action))
+      .map((h) => ({
+        key: `audit-${h.id}`,
+        date: h.at.slice(0, 10),
+        kind: 'Record changes' as const,
+        title: h.summary,
+        lines: [
+          `${formatDateTime(h.at)} by ${h.user}`,
+          ...h.changes
+            .slice(0, 12)
+            .map((c) => `${c.field}: ${c.before ?? '(blank)'} → ${c.after ?? '(blank)'}`),
+        ],
+      })),
+  ];
+  return items.sort((a, b) => b.date.localeCompare(a.date) || a.key.localeCompare(b.key));
+}
