@@ -1,6 +1,7 @@
 import { insertDistrict, insertDoubleDistrict, insertPerson } from '../data/organisation';
 import { insertSchool } from '../data/schools';
 import type { Ctx } from './context';
+import { fillDemoMonitoring } from './demo-monitoring';
 import { writeAudit } from '../data/audit';
 
 /** A small deterministic generator, so every demo file holds the same authority. */
@@ -269,5 +270,6 @@ export function fillDemoAuthority(ctx: Ctx, seed = 860): void {
         }
       }
     }
+    fillDemoMonitoring(db, random, ctx.now().toISOString().slice(0, 10));
   })();
 }

@@ -112,7 +112,9 @@ describe('schools list filter and sort', () => {
     const all = { ...emptyFilter, showClosed: true };
     expect(filterSchools(rows, { ...all, category: 3 }).map((r) => r.name)).toEqual(['Beta High']);
     expect(filterSchools(rows, { ...all, category: 0 }).map((r) => r.name)).toEqual(['Gamma Infant']);
-    expect(filterSchools(rows, { ...all, supportLevel: 'low' }).map((r) => r.name)).toEqual(['Alpha Primary']);
+    expect(filterSchools(rows, { ...all, supportLevel: 'low' }).map((r) => r.name)).toEqual([
+      'Alpha Primary',
+    ]);
   });
   it('hides closed schools unless asked', () => {
     expect(filterSchools(rows, emptyFilter).map((r) => r.name)).toEqual(['Alpha Primary', 'Beta High']);
