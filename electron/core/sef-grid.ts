@@ -2,6 +2,7 @@ import type { Problem, SchoolRow } from '../../shared/api/contract';
 import type { SefGridPreview } from '../../shared/api/monitoring';
 import { parseTermLabel, termLabel } from '../../shared/domain/calendar';
 import { parseDfe } from '../../shared/domain/dfe';
+import { parseDate } from '../../shared/domain/format';
 import { parseGrade, parseYesNo, type Framework } from '../../shared/domain/sef';
 import { writeAudit } from '../data/audit';
 import { backUp, backupPath } from '../data/database';
@@ -34,20 +35,6 @@ export interface SefGridPlan {
   preview: SefGridPreview;
   entries: PlannedSef[];
   framework: string;
-}
-
-/** dd/mm/yyyy as typed, or the ISO date a date cell reads as. */
-function parseDate(text: string): string | null {
-  const isoMatch = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  const ukMatch = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text);
-  const [y, m, d] = isoMatch
-    ? [isoMatch[1], isoMatch[2], isoMatch[3]].map(Number)
-    : ukMatch
-      ? [ukMatch[3], ukMatch[2], ukMatch[1]].map(Number)
-      : [];
-  if (y === undefined || m === undefined || d === undefined) return null;
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCMonth() === m - 1 && date.getUTCDate() === d ? date.toISOString().slice(0, 10) : null;
 }
 
 const gradeText = (grade: number | undefined) => (grade === undefined ? null : String(grade));

@@ -11,3 +11,21 @@ export function formatDateTime(iso: string): string {
   const two = (n: number) => String(n).padStart(2, '0');
   return `${two(at.getDate())}/${two(at.getMonth() + 1)}/${at.getFullYear()} ${two(at.getHours())}:${two(at.getMinutes())}`;
 }
+
+/**
+ * A date as staff type it — 04/09/2008, 4.9.2008, 4-9-2008 — or the ISO form a date cell reads as,
+ * to ISO `yyyy-mm-dd`; null if it is not a real date.
+ */
+export function parseDate(text: string): string | null {
+  const t = text.trim();
+  const isoMatch = /^(\d{4})-(\d{2})-(\d{2})$/.exec(t);
+  const ukMatch = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(t);
+  const [y, m, d] = isoMatch
+    ? [isoMatch[1], isoMatch[2], isoMatch[3]].map(Number)
+    : ukMatch
+      ? [ukMatch[3], ukMatch[2], ukMatch[1]].map(Number)
+      : [];
+  if (y === undefined || m === undefined || d === undefined) return null;
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCMonth() === m - 1 && date.getUTCDate() === d ? date.toISOString().slice(0, 10) : null;
+}

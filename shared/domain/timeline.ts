@@ -2,7 +2,7 @@ import type { AuditEntry } from '../api/contract';
 import type { z } from 'zod';
 import type { schoolMonitoring } from '../api/monitoring';
 import { formatDate, formatDateTime } from './format';
-import { GRADE_NAMES } from './sef';
+import { BUILT_IN_FRAMEWORKS, GRADE_NAMES } from './sef';
 
 export const TIMELINE_KINDS = [
   'Visits',
@@ -25,6 +25,18 @@ export interface TimelineItem {
 type Monitoring = z.infer<typeof schoolMonitoring>;
 const grade = (n: number | null | undefined) => (n ? `${n} ${GRADE_NAMES[n]}` : '—');
 
+/** Grades in the framework's order, by their labels. */
+function sefGrades(framework: string, grades: Record<string, number>): string {
+  const known = BUILT_IN_FRAMEWORKS.find((f) => f.code === framework)?.judgements ?? [];
+  const labelled = known
+    .filter((j) => grades[j.code] !== undefined)
+    .map((j) => `${j.label} ${grades[j.code]}`);
+  const other = Object.entries(grades)
+    .filter(([code]) => !known.some((j) => j.code === code))
+    .map(([code, grade]) => `${code} ${grade}`);
+  return [...labelled, ...other].join(' · ');
+}
+
 /** Everything known about a school, newest first, for the school page. */
 export function buildTimeline(m: Monitoring, history: readonly AuditEntry[]): TimelineItem[] {
   const items: TimelineItem[] = [
@@ -32,7 +44,7 @@ export function buildTimeline(m: Monitoring, history: readonly AuditEntry[]): Ti
       key: `visit-${v.id}`,
       date: v.visitedOn,
       kind: 'Visits' as const,
-      title: `${v.role} visit by ${v.visitor}: ${v.purpose.toLowerCase()} (${v.days} ${v.days === 1 ? 'day' : 'days'})`,
+      title: `${v.role} visit by ${v.visitor} — ${v.purpose} (${v.days} ${v.days === 1 ? 'day' : 'days'})`,
       lines: [
         v.notes,
         v.reportReceivedOn
@@ -69,11 +81,7 @@ export function buildTimeline(m: Monitoring, history: readonly AuditEntry[]): Ti
       date: s.sefOn,
       kind: 'SEF' as const,
       title: `SEF: overall ${grade(s.grades.overall ?? s.grades.leadership)}${s.validated ? ', validated by the SIP' : ', not validated'}`,
-      lines: [
-        Object.entries(s.grades)
-          .map(([code, g]) => `${code} ${g}`)
-          .join(' · '),
-      ],
+      lines: [sefGrades(s.framework, s.grades)],
     })),
     ...m.inspections.map((i) => ({
       key: `inspection-${i.id}`,
@@ -96,7 +104,8 @@ export function buildTimeline(m: Monitoring, history: readonly AuditEntry[]): Ti
     })),
     ...m.profiles.map((p) => ({
       key: `profile-${p.id}`,
-      date: `${p.academicYear + (p.term === 'autumn' ? 0 : 1)}-${p.term === 'autumn' ? '12' : p.term === 'spring' ? '04' : '07'}-01`,
+      // A profile describes a term, not a day: it sits in the middle of its term.
+      date: `${p.academicYear + (p.term === 'autumn' ? 0 : 1)}-${p.term === 'autumn' ? '10' : p.term === 'spring' ? '02' : '06'}-15`,
       kind: 'Profiles' as const,
       title: `Termly profile, ${p.label}`,
       lines: [

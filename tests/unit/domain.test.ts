@@ -148,3 +148,15 @@ describe('formatting and diffs', () => {
     ]);
   });
 });
+
+describe('dates as staff type them', () => {
+  it('reads dd/mm/yyyy and ISO, and refuses dates that do not exist', async () => {
+    const { parseDate } = await import('../../shared/domain/format');
+    expect(['04/09/2008', '4.9.2008', '4-9-2008', '2008-09-04', ' 04/09/2008 '].map(parseDate)).toEqual(
+      Array(5).fill('2008-09-04'),
+    );
+    expect(parseDate('31/02/2009')).toBeNull();
+    expect(parseDate('09/04')).toBeNull();
+    expect(parseDate('2008-9-4')).toBeNull();
+  });
+});

@@ -12,6 +12,7 @@ import {
 } from '../../../../shared/domain/categories';
 import { formatDate } from '../../../../shared/domain/format';
 import { call } from '../../api';
+import { DateField } from '../../DateField';
 import { RecordModal, todayIso } from './RecordModal';
 
 const categoryOptions = Object.entries(CATEGORIES).map(([value, name]) => ({
@@ -52,11 +53,10 @@ export function ProposeCategoryForm({
     >
       {() => (
         <SimpleGrid cols={2} spacing="sm">
-          <TextInput
-            type="date"
+          <DateField
             label="Proposed on"
             value={draft.proposedOn}
-            onChange={(e) => set({ proposedOn: e.currentTarget.value })}
+            onChange={(iso) => set({ proposedOn: iso })}
           />
           <Select
             label="Proposed category"
@@ -128,11 +128,10 @@ export function ConfirmCategoryForm({
             {proposal.source}). {proposal.evidence}
           </Text>
           <SimpleGrid cols={2} spacing="sm">
-            <TextInput
-              type="date"
+            <DateField
               label="Decided on"
               value={draft.decidedOn}
-              onChange={(e) => set({ decidedOn: e.currentTarget.value })}
+              onChange={(iso) => set({ decidedOn: iso })}
             />
             <Select
               label="Confirmed category"

@@ -46,7 +46,7 @@ export function MonitoringPage({ onOpen }: { onOpen: (schoolId: number) => void 
   }, [schools, ddId]);
 
   const link = (row: { schoolId: number; name: string; dfe: string }) => (
-    <Anchor component="button" onClick={() => onOpen(row.schoolId)} size="sm">
+    <Anchor component="button" onClick={() => onOpen(row.schoolId)} size="sm" ta="left">
       {row.dfe} {row.name}
     </Anchor>
   );

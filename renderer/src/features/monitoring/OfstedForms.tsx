@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { CATEGORIES } from '../../../../shared/domain/categories';
 import { INSPECTION_TYPES, LA_RESPONSES, OUTCOMES, PROGRESS } from '../../../../shared/domain/ofsted';
 import { call } from '../../api';
+import { DateField } from '../../DateField';
 import { RecordModal, todayIso } from './RecordModal';
 
 const grades = Object.entries(CATEGORIES).map(([value, name]) => ({ value, label: `${value} ${name}` }));
@@ -35,12 +36,7 @@ export function InspectionForm({
     >
       {() => (
         <SimpleGrid cols={2} spacing="sm">
-          <TextInput
-            type="date"
-            label="Date"
-            value={draft.inspectedOn}
-            onChange={(e) => set({ inspectedOn: e.currentTarget.value })}
-          />
+          <DateField label="Date" value={draft.inspectedOn} onChange={(iso) => set({ inspectedOn: iso })} />
           <Select
             label="Type"
             data={[...INSPECTION_TYPES]}
@@ -105,12 +101,7 @@ export function MonitoringVisitForm({
     >
       {() => (
         <SimpleGrid cols={2} spacing="sm">
-          <TextInput
-            type="date"
-            label="Date"
-            value={draft.visitedOn}
-            onChange={(e) => set({ visitedOn: e.currentTarget.value })}
-          />
+          <DateField label="Date" value={draft.visitedOn} onChange={(iso) => set({ visitedOn: iso })} />
           <Select
             label="Progress"
             data={[...PROGRESS]}

@@ -1,8 +1,9 @@
-import { Checkbox, Select, SimpleGrid, TextInput } from '@mantine/core';
+import { Checkbox, Select, SimpleGrid } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import type { OpOutput } from '../../../../shared/api/contract';
 import { CATEGORIES } from '../../../../shared/domain/categories';
 import { call } from '../../api';
+import { DateField } from '../../DateField';
 import { RecordModal, todayIso } from './RecordModal';
 
 const grades = Object.entries(CATEGORIES).map(([value, name]) => ({ value, label: `${value} ${name}` }));
@@ -34,12 +35,7 @@ export function SefForm({
     >
       {() => (
         <SimpleGrid cols={2} spacing="sm">
-          <TextInput
-            type="date"
-            label="SEF date"
-            value={sefOn}
-            onChange={(e) => setSefOn(e.currentTarget.value)}
-          />
+          <DateField label="SEF date" value={sefOn} onChange={(iso) => setSefOn(iso)} />
           <Checkbox
             label="Validated by the SIP"
             checked={validated}

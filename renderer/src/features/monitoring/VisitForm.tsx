@@ -1,9 +1,10 @@
-import { NumberInput, Select, SimpleGrid, Textarea, TextInput } from '@mantine/core';
+import { NumberInput, Select, SimpleGrid, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import type { OpOutput } from '../../../../shared/api/contract';
 import type { VisitRow } from '../../../../shared/api/monitoring';
 import { CLAIM_STATUSES, VISIT_PURPOSES, VISITOR_ROLES } from '../../../../shared/domain/visits';
 import { call } from '../../api';
+import { DateField } from '../../DateField';
 import { RecordModal, todayIso } from './RecordModal';
 
 type Org = OpOutput<'organisation.get'>;
@@ -58,12 +59,11 @@ export function VisitForm({
     >
       {(errors) => (
         <SimpleGrid cols={2} spacing="sm">
-          <TextInput
-            type="date"
+          <DateField
             label="Date of visit"
             required
             value={draft.visitedOn}
-            onChange={(e) => set({ visitedOn: e.currentTarget.value })}
+            onChange={(iso) => set({ visitedOn: iso })}
           />
           <Select
             label="Visitor"
@@ -107,17 +107,15 @@ export function VisitForm({
             onChange={(v) => set({ claimStatus: (v ?? 'Not claimed') as typeof draft.claimStatus })}
             allowDeselect={false}
           />
-          <TextInput
-            type="date"
+          <DateField
             label="Report received"
             value={draft.reportReceivedOn}
-            onChange={(e) => set({ reportReceivedOn: e.currentTarget.value })}
+            onChange={(iso) => set({ reportReceivedOn: iso })}
           />
-          <TextInput
-            type="date"
+          <DateField
             label="Quality-assured by the DSIM"
             value={draft.qaOn}
-            onChange={(e) => set({ qaOn: e.currentTarget.value })}
+            onChange={(iso) => set({ qaOn: iso })}
             error={errors.qaOn}
           />
           <Textarea
