@@ -176,7 +176,18 @@ export function sefFrameworks(ctx: Ctx) {
 
 export function setFramework(ctx: Ctx, code: string): string {
   if (!data.frameworks(ctx.db).some((f) => f.code === code)) invalid(`There is no framework "${code}".`);
-  data.setActiveFramework(ctx.db, code);
+  const before = data.activeFramework(ctx.db);
+  if (before === code) return code;
+  ctx.db.transaction(() => {
+    data.setActiveFramework(ctx.db, code);
+    writeAudit(ctx.db, ctx, {
+      entity: 'settings',
+      entityId: 1,
+      action: 'edit',
+      summary: 'Changed the SEF framework',
+      changes: [{ field: 'SEF framework', before, after: code }],
+    });
+  })();
   return code;
 }
 

@@ -1,6 +1,8 @@
 import { resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import { expect, test, type Page } from '@playwright/test';
+import { academicYearLabel, academicYearOf, defaultTermDates, termLabel } from '../../shared/domain/calendar';
+import { formatDate } from '../../shared/domain/format';
 import { screenshot, startScreen } from './app';
 
 const SAMPLES = resolve(import.meta.dirname, '../../../shared/samples');
@@ -158,4 +160,33 @@ test('staff import the sample SEF grid with a preview, then export it and get th
   const expected = rows(want);
   expect(got.size).toBe(expected.size);
   for (const [dfe, cells] of expected) expect(got.get(dfe), dfe).toEqual(cells);
+});
+
+test('the LA sets its own term dates, typed the British way', async ({ page }) => {
+  // Last academic year, whenever this runs.
+  const year = academicYearOf(new Date().toISOString().slice(0, 10)) - 1;
+  const autumn = termLabel({ academicYear: year, term: 'autumn' });
+  const typicalEnd = defaultTermDates(year)[0]!.endsOn;
+  await startScreen(page);
+  await page.getByRole('textbox', { name: 'File name', exact: true }).fill(`Calendar ${Date.now()}`);
+  await page.getByRole('button', { name: 'Create file' }).click();
+  await page.getByRole('button', { name: 'Organisation', exact: true }).click();
+  const chooseYear = async () => {
+    await page.getByRole('combobox', { name: 'Academic year' }).click();
+    await page.getByRole('option', { name: academicYearLabel(year) }).click();
+  };
+  await chooseYear();
+  const ends = page.getByRole('textbox', { name: `${autumn} ends` });
+  await expect(ends).toHaveValue(formatDate(typicalEnd));
+  await ends.fill(`17/12/${year}`);
+  await page
+    .getByRole('row', { name: new RegExp(autumn) })
+    .getByRole('button', { name: 'Save' })
+    .click();
+  await expect(page.getByText(`${autumn} dates saved.`)).toBeVisible();
+  await expect(page.getByRole('row', { name: new RegExp(autumn) }).getByText('typical')).toHaveCount(0);
+  await page.reload();
+  await chooseYear();
+  await expect(page.getByRole('textbox', { name: `${autumn} ends` })).toHaveValue(`17/12/${year}`);
+  await screenshot(page, 'term-dates');
 });

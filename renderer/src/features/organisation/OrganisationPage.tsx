@@ -1,3 +1,4 @@
+import { CalendarSettings } from './CalendarSettings';
 import {
   Button,
   Group,
@@ -188,6 +189,7 @@ export function OrganisationPage() {
           </Group>
         </Paper>
       </SimpleGrid>
+      <CalendarSettings />
     </Stack>
   );
 }
