@@ -6,8 +6,10 @@ import { invoke } from '../electron/core/handlers';
 import { resourcesDir } from '../electron/core/paths';
 import { Session } from '../electron/core/session';
 
-// `npm run bench`: how long the register's main operations take on the LA's sample and the demo.
-const sample = process.argv[2] ?? join(process.cwd(), '../shared/samples/schools-register.xlsx');
+// `npm run bench`: how long the main operations take on the LA's samples and the demo authority.
+const samples = join(process.cwd(), '../shared/samples');
+const sample = process.argv[2] ?? join(samples, 'schools-register.xlsx');
+const gridFile = join(samples, 'sef-grid-cannock-lichfield-autumn-2008.xlsx');
 const dir = mkdtempSync(join(tmpdir(), 'sid-bench-'));
 process.env.SID_HOME = dir;
 const session = new Session(resourcesDir());
@@ -30,6 +32,7 @@ async function time(label: string, runs: number, work: () => Promise<unknown>) {
 
 const upload = { fileName: 'sample.xlsx', dataBase64: readFileSync(sample).toString('base64') };
 let n = 0;
+const gridOnly: number[] = [];
 const demo = await time('create demo authority (~430 schools)', 3, () =>
   invoke(session, 'app.create', { path: `demo-${n++}`, demo: true }),
 );
@@ -42,6 +45,32 @@ const apply = await time('import sample register into new file', 3, async () => 
   await invoke(session, 'app.create', { path: `empty-${n++}`, demo: false });
   return invoke(session, 'register.apply', upload);
 });
+const grid = { fileName: 'grid.xlsx', dataBase64: readFileSync(gridFile).toString('base64') };
+const gridImport = await time('import sample SEF grid (108 schools)', 3, async () => {
+  await invoke(session, 'app.create', { path: `grid-${n++}`, demo: false });
+  await invoke(session, 'register.apply', upload);
+  const start = performance.now();
+  const result = await invoke(session, 'sefGrid.apply', grid);
+  gridOnly.push(performance.now() - start);
+  return result;
+});
+const gridPreview = await time('preview sample SEF grid (all unchanged)', 5, () =>
+  invoke(session, 'sefGrid.preview', grid),
+);
+const gridExport = await time('export SEF grid, whole LA', 5, () =>
+  invoke(session, 'sefGrid.export', { doubleDistrictId: null, term: 'Autumn 2008' }),
+);
+gridOnly.sort((a, b) => a - b);
+console.log(
+  `${'  of which the SEF grid import alone'.padEnd(42)} median ${(gridOnly[1] ?? 0).toFixed(1).padStart(8)} ms`,
+);
+const overview = await time('open demo file and DSIM overview', 10, async () => {
+  await invoke(session, 'app.open', { path: 'demo-0' });
+  return invoke(session, 'monitoring.overview', { doubleDistrictId: null });
+});
+console.log(
+  `ratios: SEF grid import/preview ${((gridOnly[1] ?? 0) / gridPreview).toFixed(2)}, grid export/preview ${(gridExport / gridPreview).toFixed(2)}, overview/list ${(overview / list).toFixed(1)}, whole grid import/register import ${(gridImport / apply).toFixed(2)}`,
+);
 console.log(
   `ratios: import/preview ${(apply / preview).toFixed(2)}, export/list ${(exported / list).toFixed(1)}, demo/import ${(demo / apply).toFixed(2)}`,
 );
