@@ -1,5 +1,4 @@
 import { Select, SimpleGrid, Text, Textarea, TextInput } from '@mantine/core';
-import { useState } from 'react';
 import type { OpOutput } from '../../../../shared/api/contract';
 import type { CategoryRow } from '../../../../shared/api/monitoring';
 import {
@@ -13,7 +12,7 @@ import {
 import { formatDate } from '../../../../shared/domain/format';
 import { call } from '../../api';
 import { DateField } from '../../DateField';
-import { RecordModal, todayIso } from './RecordModal';
+import { RecordModal, todayIso, useDraft } from './RecordModal';
 
 const categoryOptions = Object.entries(CATEGORIES).map(([value, name]) => ({
   value,
@@ -31,14 +30,13 @@ export function ProposeCategoryForm({
   onClose: () => void;
   onSaved: () => void;
 }) {
-  const [draft, setDraft] = useState({
+  const [draft, set] = useDraft({
     proposedOn: todayIso(),
     source: 'SIP summary report' as (typeof PROPOSAL_SOURCES)[number],
     proposedById: null as number | null,
     category: null as number | null,
     evidence: '',
   });
-  const set = (patch: Partial<typeof draft>) => setDraft((d) => ({ ...d, ...patch }));
   return (
     <RecordModal
       title="Propose a category"
@@ -104,14 +102,13 @@ export function ConfirmCategoryForm({
   onClose: () => void;
   onSaved: () => void;
 }) {
-  const [draft, setDraft] = useState({
+  const [draft, set] = useDraft({
     decidedOn: todayIso(),
     category: proposal.proposedCategory,
     notes: '',
     supportOverride: null as SupportLevel | null,
     overrideReason: '',
   });
-  const set = (patch: Partial<typeof draft>) => setDraft((d) => ({ ...d, ...patch }));
   const natural = supportFor(draft.category as Category);
   return (
     <RecordModal

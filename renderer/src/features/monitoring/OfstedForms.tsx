@@ -1,23 +1,14 @@
 import { Select, SimpleGrid, Textarea, TextInput } from '@mantine/core';
-import { useState } from 'react';
 import { CATEGORIES } from '../../../../shared/domain/categories';
 import { INSPECTION_TYPES, LA_RESPONSES, OUTCOMES, PROGRESS } from '../../../../shared/domain/ofsted';
 import { call } from '../../api';
 import { DateField } from '../../DateField';
-import { RecordModal, todayIso } from './RecordModal';
+import { RecordModal, todayIso, useDraft, type RecordFormProps } from './RecordModal';
 
 const grades = Object.entries(CATEGORIES).map(([value, name]) => ({ value, label: `${value} ${name}` }));
 
-export function InspectionForm({
-  schoolId,
-  onClose,
-  onSaved,
-}: {
-  schoolId: number;
-  onClose: () => void;
-  onSaved: () => void;
-}) {
-  const [draft, setDraft] = useState({
+export function InspectionForm({ schoolId, onClose, onSaved }: RecordFormProps) {
+  const [draft, set] = useDraft({
     inspectedOn: todayIso(),
     type: 'Section 5 inspection' as (typeof INSPECTION_TYPES)[number],
     overall: null as number | null,
@@ -25,7 +16,6 @@ export function InspectionForm({
     laResponse: null as (typeof LA_RESPONSES)[number] | null,
     laResponseOutcome: '',
   });
-  const set = (patch: Partial<typeof draft>) => setDraft((d) => ({ ...d, ...patch }));
   return (
     <RecordModal
       title="Record an Ofsted inspection"
@@ -76,21 +66,12 @@ export function InspectionForm({
   );
 }
 
-export function MonitoringVisitForm({
-  schoolId,
-  onClose,
-  onSaved,
-}: {
-  schoolId: number;
-  onClose: () => void;
-  onSaved: () => void;
-}) {
-  const [draft, setDraft] = useState({
+export function MonitoringVisitForm({ schoolId, onClose, onSaved }: RecordFormProps) {
+  const [draft, set] = useDraft({
     visitedOn: todayIso(),
     progress: 'Satisfactory' as (typeof PROGRESS)[number],
     notes: '',
   });
-  const set = (patch: Partial<typeof draft>) => setDraft((d) => ({ ...d, ...patch }));
   return (
     <RecordModal
       title="Record an HMI monitoring visit"

@@ -1,22 +1,13 @@
 import { Checkbox, NumberInput, Select, SimpleGrid, Textarea, TextInput } from '@mantine/core';
-import { useState } from 'react';
 import { academicYearOf, termLabel, TERMS, termOf, type TermName } from '../../../../shared/domain/calendar';
 import { call } from '../../api';
-import { RecordModal, todayIso } from './RecordModal';
+import { RecordModal, todayIso, useDraft, type RecordFormProps } from './RecordModal';
 
 const number = (v: string | number) => (v === '' ? null : Number(v));
 
-export function ProfileForm({
-  schoolId,
-  onClose,
-  onSaved,
-}: {
-  schoolId: number;
-  onClose: () => void;
-  onSaved: () => void;
-}) {
+export function ProfileForm({ schoolId, onClose, onSaved }: RecordFormProps) {
   const now = termOf(todayIso());
-  const [draft, setDraft] = useState({
+  const [draft, set] = useDraft({
     academicYear: now.academicYear,
     term: now.term as TermName,
     numberOnRoll: null as number | null,
@@ -27,7 +18,6 @@ export function ProfileForm({
     staffChanges: '',
     notes: '',
   });
-  const set = (patch: Partial<typeof draft>) => setDraft((d) => ({ ...d, ...patch }));
   const years = [0, 1, 2, 3].map((n) => academicYearOf(todayIso()) - n);
   const termOptions = years.flatMap((academicYear) =>
     [...TERMS]

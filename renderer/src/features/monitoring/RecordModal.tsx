@@ -66,3 +66,16 @@ export function RecordModal({
 }
 
 export const todayIso = () => new Date().toISOString().slice(0, 10);
+
+/** What every record form is given by the school page. */
+export interface RecordFormProps {
+  schoolId: number;
+  onClose: () => void;
+  onSaved: () => void;
+}
+
+/** A form's draft and a setter that takes the fields that changed. */
+export function useDraft<T extends object>(initial: T | (() => T)) {
+  const [draft, setDraft] = useState<T>(initial);
+  return [draft, (patch: Partial<T>) => setDraft((d) => ({ ...d, ...patch }))] as const;
+}

@@ -4,19 +4,11 @@ import type { OpOutput } from '../../../../shared/api/contract';
 import { CATEGORIES } from '../../../../shared/domain/categories';
 import { call } from '../../api';
 import { DateField } from '../../DateField';
-import { RecordModal, todayIso } from './RecordModal';
+import { RecordModal, todayIso, type RecordFormProps } from './RecordModal';
 
 const grades = Object.entries(CATEGORIES).map(([value, name]) => ({ value, label: `${value} ${name}` }));
 
-export function SefForm({
-  schoolId,
-  onClose,
-  onSaved,
-}: {
-  schoolId: number;
-  onClose: () => void;
-  onSaved: () => void;
-}) {
+export function SefForm({ schoolId, onClose, onSaved }: RecordFormProps) {
   const [frameworks, setFrameworks] = useState<OpOutput<'sef.frameworks'> | null>(null);
   const [sefOn, setSefOn] = useState(todayIso());
   const [validated, setValidated] = useState(false);

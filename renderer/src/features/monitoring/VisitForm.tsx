@@ -1,11 +1,10 @@
 import { NumberInput, Select, SimpleGrid, Textarea } from '@mantine/core';
-import { useState } from 'react';
 import type { OpOutput } from '../../../../shared/api/contract';
 import type { VisitRow } from '../../../../shared/api/monitoring';
 import { CLAIM_STATUSES, VISIT_PURPOSES, VISITOR_ROLES } from '../../../../shared/domain/visits';
 import { call } from '../../api';
 import { DateField } from '../../DateField';
-import { RecordModal, todayIso } from './RecordModal';
+import { RecordModal, todayIso, useDraft } from './RecordModal';
 
 type Org = OpOutput<'organisation.get'>;
 
@@ -24,7 +23,7 @@ export function VisitForm({
   onClose: () => void;
   onSaved: () => void;
 }) {
-  const [draft, setDraft] = useState({
+  const [draft, set] = useDraft({
     schoolId,
     visitedOn: visit?.visitedOn ?? todayIso(),
     visitorId: visit?.visitorId ?? sipId,
@@ -36,7 +35,6 @@ export function VisitForm({
     qaOn: visit?.qaOn ?? '',
     claimStatus: visit?.claimStatus ?? 'Not claimed',
   });
-  const set = (patch: Partial<typeof draft>) => setDraft((d) => ({ ...d, ...patch }));
   const save = () => {
     if (draft.visitorId === null) return Promise.reject(new Error('Choose who visited.'));
     return call('visits.save', {

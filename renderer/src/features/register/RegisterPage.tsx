@@ -1,21 +1,9 @@
-import {
-  Alert,
-  Badge,
-  Button,
-  FileButton,
-  Group,
-  List,
-  Paper,
-  ScrollArea,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Alert, Badge, Button, FileButton, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { ApiError, type RegisterPreview } from '../../../../shared/api/contract';
 import { call, errorMessage } from '../../api';
+import { ChangesTable } from '../../ChangesTable';
 import { ProblemList } from '../../ProblemList';
 import { download, readUpload } from '../../workbook-files';
 
@@ -151,34 +139,7 @@ export function RegisterPage() {
                   )}
                 </Alert>
               )}
-              {preview.changedSchools.length > 0 && (
-                <ScrollArea.Autosize mah={320}>
-                  <Table striped withTableBorder>
-                    <Table.Thead>
-                      <Table.Tr>
-                        <Table.Th>School</Table.Th>
-                        <Table.Th>Field</Table.Th>
-                        <Table.Th>Before</Table.Th>
-                        <Table.Th>After</Table.Th>
-                      </Table.Tr>
-                    </Table.Thead>
-                    <Table.Tbody>
-                      {preview.changedSchools.flatMap((s) =>
-                        s.changes.map((c) => (
-                          <Table.Tr key={`${s.dfe}-${c.field}`}>
-                            <Table.Td>
-                              {s.dfe} {s.name}
-                            </Table.Td>
-                            <Table.Td>{c.field}</Table.Td>
-                            <Table.Td>{c.before ?? '—'}</Table.Td>
-                            <Table.Td>{c.after ?? '—'}</Table.Td>
-                          </Table.Tr>
-                        )),
-                      )}
-                    </Table.Tbody>
-                  </Table>
-                </ScrollArea.Autosize>
-              )}
+              <ChangesTable records={preview.changedSchools} />
               {preview.newSchools.length > 0 && (
                 <details>
                   <summary>New schools ({preview.newSchools.length})</summary>

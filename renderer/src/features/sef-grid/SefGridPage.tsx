@@ -1,17 +1,4 @@
-import {
-  Alert,
-  Badge,
-  Button,
-  FileButton,
-  Group,
-  Paper,
-  ScrollArea,
-  Select,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Alert, Badge, Button, FileButton, Group, Paper, Select, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import { ApiError, type OpOutput } from '../../../../shared/api/contract';
@@ -19,6 +6,7 @@ import type { SefGridPreview } from '../../../../shared/api/monitoring';
 import { academicYearOf, shiftTerm, termLabel, termOf } from '../../../../shared/domain/calendar';
 import { formatDate } from '../../../../shared/domain/format';
 import { call, errorMessage } from '../../api';
+import { ChangesTable } from '../../ChangesTable';
 import { ProblemList } from '../../ProblemList';
 import { download, readUpload } from '../../workbook-files';
 
@@ -157,36 +145,11 @@ export function SefGridPage() {
                 title="This grid cannot be imported until these are put right"
               />
               <ProblemList problems={preview.warnings} title="Read but not imported" color="yellow" />
-              {preview.changed.length > 0 && (
-                <ScrollArea.Autosize mah={320}>
-                  <Table striped withTableBorder fz="sm">
-                    <Table.Thead>
-                      <Table.Tr>
-                        <Table.Th>School</Table.Th>
-                        <Table.Th>SEF date</Table.Th>
-                        <Table.Th>Judgement</Table.Th>
-                        <Table.Th>Before</Table.Th>
-                        <Table.Th>After</Table.Th>
-                      </Table.Tr>
-                    </Table.Thead>
-                    <Table.Tbody>
-                      {preview.changed.flatMap((s) =>
-                        s.changes.map((c) => (
-                          <Table.Tr key={`${s.dfe}-${c.field}`}>
-                            <Table.Td>
-                              {s.dfe} {s.name}
-                            </Table.Td>
-                            <Table.Td>{formatDate(s.sefOn)}</Table.Td>
-                            <Table.Td>{c.field}</Table.Td>
-                            <Table.Td>{c.before ?? '—'}</Table.Td>
-                            <Table.Td>{c.after ?? '—'}</Table.Td>
-                          </Table.Tr>
-                        )),
-                      )}
-                    </Table.Tbody>
-                  </Table>
-                </ScrollArea.Autosize>
-              )}
+              <ChangesTable
+                records={preview.changed.map((c) => ({ ...c, which: formatDate(c.sefOn) }))}
+                fieldLabel="Judgement"
+                whichLabel="SEF date"
+              />
               <Group justify="flex-end">
                 <Button
                   variant="default"
