@@ -20,6 +20,8 @@ export interface TimelineItem {
   kind: TimelineKind;
   title: string;
   lines: string[];
+  /** The visit an entry shows, so the page can offer to update it (a report received, QA done). */
+  visitId?: number;
 }
 
 type Monitoring = z.infer<typeof schoolMonitoring>;
@@ -42,6 +44,7 @@ export function buildTimeline(m: Monitoring, history: readonly AuditEntry[]): Ti
   const items: TimelineItem[] = [
     ...m.visits.map((v) => ({
       key: `visit-${v.id}`,
+      visitId: v.id,
       date: v.visitedOn,
       kind: 'Visits' as const,
       title: `${v.role} visit by ${v.visitor} — ${v.purpose} (${v.days} ${v.days === 1 ? 'day' : 'days'})`,

@@ -39,6 +39,22 @@ test('a DSIM records a visit and sees it on the timeline and in the SIP days', a
   await expect(timeline.getByText(`${today} · Visits`).first()).toBeVisible();
   await screenshot(page, 'school-timeline');
 
+  // The report comes in, then the DSIM quality-assures it.
+  const update = async (field: string) => {
+    await page
+      .getByRole('button', { name: `Update the visit of ${today}` })
+      .first()
+      .click();
+    const edit = page.getByRole('form', { name: 'Update visit' });
+    await edit.getByRole('textbox', { name: field }).fill(today);
+    await edit.getByRole('button', { name: 'Save visit' }).click();
+    await expect(edit).toBeHidden();
+  };
+  await update('Report received');
+  await expect(timeline.getByText(`Report received ${today}; awaiting QA`)).toBeVisible();
+  await update('Quality-assured by the DSIM');
+  await expect(timeline.getByText(`Report received ${today}; quality-assured ${today}`)).toBeVisible();
+
   // Only visits, when the user asks for only visits.
   await page.getByLabel('Show in the timeline').getByText('SEF', { exact: true }).click();
   await expect(page.getByRole('checkbox', { name: 'SEF' })).not.toBeChecked();

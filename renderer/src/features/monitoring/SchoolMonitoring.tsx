@@ -13,7 +13,16 @@ import { SupportBadge } from './SupportBadge';
 import { VisitForm } from './VisitForm';
 
 type Monitoring = OpOutput<'monitoring.school'>;
-type Form = 'visit' | 'propose' | 'sef' | 'inspection' | 'hmi' | 'profile' | { confirm: number } | null;
+type Form =
+  | 'visit'
+  | 'propose'
+  | 'sef'
+  | 'inspection'
+  | 'hmi'
+  | 'profile'
+  | { confirm: number }
+  | { visit: number }
+  | null;
 
 /** The school's monitoring: where it stands now, what to record next, and its whole timeline. */
 export function SchoolMonitoring({
@@ -152,6 +161,16 @@ export function SchoolMonitoring({
                   {line}
                 </Text>
               ))}
+              {item.visitId !== undefined && (
+                <Button
+                  size="compact-xs"
+                  variant="subtle"
+                  onClick={() => setForm({ visit: item.visitId! })}
+                  aria-label={`Update the visit of ${formatDate(item.date)}`}
+                >
+                  Update visit
+                </Button>
+              )}
             </Timeline.Item>
           ))}
         </Timeline>
@@ -174,7 +193,17 @@ export function SchoolMonitoring({
           onSaved={saved('Category proposed.')}
         />
       )}
-      {typeof form === 'object' && form !== null && (
+      {typeof form === 'object' && form !== null && 'visit' in form && (
+        <VisitForm
+          schoolId={school.id}
+          sipId={school.sipId}
+          org={org}
+          visit={m.visits.find((v) => v.id === form.visit)!}
+          onClose={() => setForm(null)}
+          onSaved={saved('Visit updated.')}
+        />
+      )}
+      {typeof form === 'object' && form !== null && 'confirm' in form && (
         <ConfirmCategoryForm
           proposal={m.categories.find((c) => c.id === form.confirm)!}
           onClose={() => setForm(null)}
