@@ -2,6 +2,7 @@ import type { AuditEntry } from '../api/contract';
 import type { z } from 'zod';
 import type { schoolMonitoring } from '../api/monitoring';
 import { formatDate, formatDateTime } from './format';
+import { disagreement } from './ofsted';
 import { BUILT_IN_FRAMEWORKS, GRADE_NAMES } from './sef';
 
 export const TIMELINE_KINDS = [
@@ -26,6 +27,17 @@ export interface TimelineItem {
 
 type Monitoring = z.infer<typeof schoolMonitoring>;
 const grade = (n: number | null | undefined) => (n ? `${n} ${GRADE_NAMES[n]}` : '—');
+
+/** Where Ofsted and the LA disagree: which way, and what the LA did about it. */
+function disagreementLine(
+  overall: number | null,
+  laCategory: number | null,
+  response: string | null,
+): string {
+  const way = disagreement(overall, laCategory);
+  if (!way) return '';
+  return `Ofsted's judgement is ${way} than the LA's category ${laCategory}: ${response ?? 'no LA response recorded'}`;
+}
 
 /** Grades in the framework's order, by their labels. */
 function sefGrades(framework: string, grades: Record<string, number>): string {
@@ -91,12 +103,7 @@ export function buildTimeline(m: Monitoring, history: readonly AuditEntry[]): Ti
       date: i.inspectedOn,
       kind: 'Ofsted' as const,
       title: `Ofsted ${i.type.toLowerCase()}: overall ${grade(i.overall)}${i.outcome === 'None' ? '' : `, ${i.outcome}`}`,
-      lines: [
-        i.laCategory !== null && i.overall !== null && i.laCategory !== i.overall
-          ? `The LA's category was ${i.laCategory}${i.laResponse ? `; response: ${i.laResponse.toLowerCase()}` : '; no response recorded'}`
-          : '',
-        i.laResponseOutcome,
-      ].filter(Boolean),
+      lines: [disagreementLine(i.overall, i.laCategory, i.laResponse), i.laResponseOutcome].filter(Boolean),
     })),
     ...m.monitoringVisits.map((v) => ({
       key: `hmi-${v.id}`,

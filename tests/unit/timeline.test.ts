@@ -64,6 +64,20 @@ describe('the school timeline', () => {
         monitoringVisits: [
           { id: 4, schoolId: 1, visitedOn: '2009-03-01', progress: 'Inadequate', notes: '' },
         ],
+        inspections: [
+          {
+            id: 5,
+            schoolId: 1,
+            inspectedOn: '2008-06-01',
+            type: 'Section 5 inspection',
+            overall: 4,
+            grades: {},
+            outcome: 'Notice to Improve',
+            laResponse: 'Appeal to Ofsted',
+            laResponseOutcome: '',
+            laCategory: 3,
+          },
+        ],
       },
       [
         {
@@ -83,6 +97,10 @@ describe('the school timeline', () => {
       ['2009-03-01', 'Ofsted'],
       ['2008-10-15', 'Visits'],
       ['2008-09-04', 'SEF'],
+      ['2008-06-01', 'Ofsted'],
+    ]);
+    expect(items[6]!.lines).toEqual([
+      "Ofsted's judgement is harsher than the LA's category 3: Appeal to Ofsted",
     ]);
     expect(items[1]!.title).toBe('DIG confirmed category 3 Satisfactory: high support');
     expect(items[1]!.lines).toEqual(['Support set to high: Safeguarding']);
