@@ -4,6 +4,7 @@ import {
   type ApiErrorBody,
   type OpName,
   type OpOutput,
+  type Problem,
   type Result,
 } from '../../shared/api/contract';
 import type { z } from 'zod';
@@ -28,6 +29,16 @@ type Handlers = {
 async function planFromUpload(session: Session, dataBase64: string) {
   const ctx = session.ctx();
   return { ctx, plan: planRegisterImport(ctx, await readRegister(Buffer.from(dataBase64, 'base64'))) };
+}
+
+/** An import is applied only when its preview found nothing wrong: all of it or none of it. */
+function refuseWithProblems(problems: Problem[], what: string): void {
+  if (problems.length === 0) return;
+  throw new ApiError({
+    code: 'rejected',
+    message: `The ${what} has ${problems.length} problem(s); nothing was imported.`,
+    problems,
+  });
 }
 
 async function sefGridPlan(session: Session, dataBase64: string) {
@@ -58,13 +69,7 @@ export const handlers: Handlers = {
   'register.preview': async ({ dataBase64 }, s) => (await planFromUpload(s, dataBase64)).plan.preview,
   'register.apply': async ({ dataBase64 }, s) => {
     const { ctx, plan } = await planFromUpload(s, dataBase64);
-    if (plan.preview.problems.length > 0) {
-      throw new ApiError({
-        code: 'rejected',
-        message: `The workbook has ${plan.preview.problems.length} problem(s); nothing was imported.`,
-        problems: plan.preview.problems,
-      });
-    }
+    refuseWithProblems(plan.preview.problems, 'workbook');
     applyRegisterPlan(ctx, plan);
     return plan.preview;
   },
@@ -84,13 +89,7 @@ export const handlers: Handlers = {
   'sefGrid.preview': async ({ dataBase64 }, s) => (await sefGridPlan(s, dataBase64)).plan.preview,
   'sefGrid.apply': async ({ dataBase64 }, s) => {
     const { ctx, plan } = await sefGridPlan(s, dataBase64);
-    if (plan.preview.problems.length > 0) {
-      throw new ApiError({
-        code: 'rejected',
-        message: `The grid has ${plan.preview.problems.length} problem(s); nothing was imported.`,
-        problems: plan.preview.problems,
-      });
-    }
+    refuseWithProblems(plan.preview.problems, 'grid');
     applySefGrid(ctx, plan);
     return plan.preview;
   },
