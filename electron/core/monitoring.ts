@@ -11,6 +11,7 @@ import {
   type TermDates,
 } from '../../shared/domain/calendar';
 import { checkOverride, isCategory, supportLevel, type Category } from '../../shared/domain/categories';
+import { formatDate } from '../../shared/domain/format';
 import { urgentCase } from '../../shared/domain/ofsted';
 import { checkDays, sipDays } from '../../shared/domain/visits';
 import { writeAudit, type Change } from '../data/audit';
@@ -106,15 +107,37 @@ function diff<T extends object>(before: T, after: T, labels: Partial<Record<keyo
     .map((k) => ({ field: labels[k]!, before: text(before[k]), after: text(after[k]) }));
 }
 
-export function proposeCategory(ctx: Ctx, p: OpInput<'categories.propose'>): number {
+/** A proposal can be corrected until the DIG has decided on it; after that, propose again. */
+export function proposeCategory(ctx: Ctx, { id, ...p }: OpInput<'categories.propose'>): number {
   return ctx.db.transaction(() => {
     requireSchool(ctx, p.schoolId);
     if (p.proposedById !== null) requirePerson(ctx, p.proposedById);
-    const id = data.insertProposal(ctx.db, p);
-    audit(ctx, p.schoolId, 'category proposed', `Category ${p.category} proposed (${p.source})`, [
-      { field: 'Evidence', before: null, after: p.evidence.trim() },
-    ]);
-    return id;
+    const before =
+      id === undefined ? undefined : data.categoriesOf(ctx.db, p.schoolId).find((c) => c.id === id);
+    if (id !== undefined && !before)
+      throw new ApiError({
+        code: 'not_found',
+        message: `There is no category proposal ${id} for this school.`,
+      });
+    if (before?.decidedOn)
+      invalid('The DIG has already decided on this proposal; record a new proposal instead.');
+    const savedId = id ?? data.insertProposal(ctx.db, p);
+    if (id !== undefined) data.updateProposal(ctx.db, id, p);
+    audit(
+      ctx,
+      p.schoolId,
+      before ? 'edit category proposal' : 'category proposed',
+      `Category ${p.category} ${before ? 'proposal corrected' : 'proposed'} (${p.source})`,
+      [
+        {
+          field: 'Category',
+          before: before ? String(before.proposedCategory) : null,
+          after: String(p.category),
+        },
+        { field: 'Evidence', before: before?.evidence ?? null, after: p.evidence.trim() },
+      ].filter((c) => c.before !== c.after),
+    );
+    return savedId;
   })();
 }
 
@@ -199,11 +222,26 @@ export function saveSef(ctx: Ctx, d: OpInput<'sef.save'>): number {
     invalid(`${framework.name} has no judgement ${unknown.map((u) => `"${u}"`).join(', ')}.`);
   const missing = framework.judgements.filter((j) => !j.optional && d.grades[j.code] === undefined);
   if (missing.length) invalid(`Give a grade for ${missing.map((m) => m.label).join(', ')}.`);
+  const { id, ...entry } = d;
   return ctx.db.transaction(() => {
     requireSchool(ctx, d.schoolId);
-    const id = data.upsertSef(ctx.db, { ...d, framework: active });
+    if (id !== undefined) {
+      const held = data.sefEntries(ctx.db, { schoolId: d.schoolId }).find((e) => e.id === id);
+      if (!held) throw new ApiError({ code: 'not_found', message: `There is no SEF ${id} for this school.` });
+      if (held.framework !== active)
+        invalid('That SEF was recorded against another framework; switch back to it to correct it.');
+      const clash = data
+        .sefEntries(ctx.db, { schoolId: d.schoolId, framework: active })
+        .some((e) => e.id !== id && e.sefOn === d.sefOn);
+      if (clash)
+        invalid(`This school already has a SEF dated ${formatDate(d.sefOn)}.`, { sefOn: 'Already recorded' });
+      data.updateSef(ctx.db, id, entry);
+      audit(ctx, d.schoolId, 'sef', `SEF of ${d.sefOn} corrected`);
+      return id;
+    }
+    const saved = data.upsertSef(ctx.db, { ...entry, framework: active });
     audit(ctx, d.schoolId, 'sef', `SEF of ${d.sefOn} recorded${d.validated ? ', validated by the SIP' : ''}`);
-    return id;
+    return saved;
   })();
 }
 
@@ -226,10 +264,19 @@ export function saveInspection(
   })();
 }
 
-export function saveMonitoringVisit(ctx: Ctx, d: OpInput<'ofsted.saveMonitoring'>): number {
+export function saveMonitoringVisit(
+  ctx: Ctx,
+  { id: existing, ...d }: OpInput<'ofsted.saveMonitoring'>,
+): number {
   return ctx.db.transaction(() => {
     requireSchool(ctx, d.schoolId);
-    const id = data.insertMonitoringVisit(ctx.db, d);
+    if (existing !== undefined && !data.monitoringVisitsOf(ctx.db, d.schoolId).some((v) => v.id === existing))
+      throw new ApiError({
+        code: 'not_found',
+        message: `There is no monitoring visit ${existing} for this school.`,
+      });
+    const id = existing ?? data.insertMonitoringVisit(ctx.db, d);
+    if (existing !== undefined) data.updateMonitoringVisit(ctx.db, existing, d);
     audit(
       ctx,
       d.schoolId,

@@ -127,6 +127,13 @@ export function insertProposal(db: Db, p: z.infer<typeof categoryProposal>): num
   );
 }
 
+export function updateProposal(db: Db, id: number, p: z.infer<typeof categoryProposal>): void {
+  db.prepare(
+    `UPDATE category_reviews SET proposed_on = @proposedOn, source = @source, proposed_by_id = @proposedById,
+       proposed_category = @category, evidence = @evidence WHERE id = @id`,
+  ).run({ ...p, evidence: p.evidence.trim(), id });
+}
+
 export function recordDecision(db: Db, d: z.infer<typeof categoryDecision>): void {
   db.prepare(
     `UPDATE category_reviews SET decided_on = @decidedOn, confirmed_category = @category, decision_notes = @notes,
@@ -222,10 +229,28 @@ export function upsertSef(
   const { id } = db
     .prepare('SELECT id FROM sef_entries WHERE school_id = ? AND framework_id = ? AND sef_on = ?')
     .get(entry.schoolId, frameworkId, entry.sefOn) as { id: number };
+  replaceGrades(db, id, entry.grades);
+  return id;
+}
+
+/** Corrects a SEF already held (its date too), keeping its framework; its grades are replaced. */
+export function updateSef(
+  db: Db,
+  id: number,
+  entry: { sefOn: string; validated: boolean; grades: Record<string, number> },
+): void {
+  db.prepare('UPDATE sef_entries SET sef_on = ?, validated = ? WHERE id = ?').run(
+    entry.sefOn,
+    entry.validated ? 1 : 0,
+    id,
+  );
+  replaceGrades(db, id, entry.grades);
+}
+
+function replaceGrades(db: Db, id: number, grades: Record<string, number>): void {
   db.prepare('DELETE FROM sef_grades WHERE entry_id = ?').run(id);
   const add = db.prepare('INSERT INTO sef_grades (entry_id, judgement, grade) VALUES (?, ?, ?)');
-  for (const [judgement, grade] of Object.entries(entry.grades)) add.run(id, judgement, grade);
-  return id;
+  for (const [judgement, grade] of Object.entries(grades)) add.run(id, judgement, grade);
 }
 
 type InspectionDraft = z.infer<typeof inspectionDraft>;
@@ -282,6 +307,16 @@ export function insertMonitoringVisit(db: Db, d: MonitoringDraft): number {
       )
       .run({ ...d, notes: d.notes.trim() || null }).lastInsertRowid,
   );
+}
+
+export function updateMonitoringVisit(db: Db, id: number, d: MonitoringDraft): void {
+  db.prepare(
+    'UPDATE monitoring_visits SET visited_on = @visitedOn, progress = @progress, notes = @notes WHERE id = @id',
+  ).run({
+    ...d,
+    notes: d.notes.trim() || null,
+    id,
+  });
 }
 
 /** Schools with a Special Measures judgement, for the urgent-case rule across the LA. */

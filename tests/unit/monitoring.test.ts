@@ -422,3 +422,108 @@ describe('Ofsted, SEF and profiles', () => {
     ).toMatchObject({ ok: false });
   });
 });
+
+describe('correcting records', () => {
+  it('corrects a proposal until the DIG decides, a SEF (date too), and an HMI visit', async () => {
+    const { session, a, sip } = await register();
+    const proposal = {
+      schoolId: a,
+      proposedOn: '2009-06-10',
+      source: 'DSIM' as const,
+      proposedById: sip,
+      category: 3,
+      evidence: 'Weak maths',
+    };
+    const id = await ok(session, 'categories.propose', proposal);
+    await ok(session, 'categories.propose', {
+      ...proposal,
+      id,
+      category: 4,
+      evidence: 'Weak maths and English',
+    });
+    let m = await ok(session, 'monitoring.school', { schoolId: a });
+    expect(m.categories).toEqual([
+      expect.objectContaining({ id, proposedCategory: 4, evidence: 'Weak maths and English' }),
+    ]);
+    await ok(session, 'categories.decide', {
+      id,
+      decidedOn: '2009-07-01',
+      category: 4,
+      notes: '',
+      supportOverride: null,
+      overrideReason: '',
+    });
+    expect(await invoke(session, 'categories.propose', { ...proposal, id })).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('already decided') },
+    });
+
+    const grades = {
+      overall: 2,
+      capacity: 2,
+      achievement: 3,
+      personal: 2,
+      teaching: 3,
+      curriculum: 2,
+      care: 1,
+      leadership: 2,
+    };
+    const first = await ok(session, 'sef.save', {
+      schoolId: a,
+      sefOn: '2008-09-20',
+      validated: false,
+      grades,
+    });
+    const second = await ok(session, 'sef.save', {
+      schoolId: a,
+      sefOn: '2009-09-20',
+      validated: false,
+      grades,
+    });
+    await ok(session, 'sef.save', {
+      id: first,
+      schoolId: a,
+      sefOn: '2008-09-21',
+      validated: true,
+      grades: { ...grades, overall: 3 },
+    });
+    m = await ok(session, 'monitoring.school', { schoolId: a });
+    expect(m.sef.find((e) => e.id === first)).toMatchObject({
+      sefOn: '2008-09-21',
+      validated: true,
+      grades: { overall: 3 },
+    });
+    const before = snapshot(session);
+    expect(
+      await invoke(session, 'sef.save', {
+        id: second,
+        schoolId: a,
+        sefOn: '2008-09-21',
+        validated: false,
+        grades,
+      }),
+    ).toMatchObject({
+      ok: false,
+      error: { fields: { sefOn: 'Already recorded' } },
+    });
+    expect(snapshot(session)).toBe(before);
+
+    const hmi = await ok(session, 'ofsted.saveMonitoring', {
+      schoolId: a,
+      visitedOn: '2009-01-10',
+      progress: 'Satisfactory',
+      notes: '',
+    });
+    await ok(session, 'ofsted.saveMonitoring', {
+      id: hmi,
+      schoolId: a,
+      visitedOn: '2009-01-12',
+      progress: 'Good',
+      notes: 'Much improved',
+    });
+    m = await ok(session, 'monitoring.school', { schoolId: a });
+    expect(m.monitoringVisits).toEqual([
+      expect.objectContaining({ id: hmi, visitedOn: '2009-01-12', progress: 'Good' }),
+    ]);
+  });
+});
