@@ -8,6 +8,7 @@ import type {
   visitDraft,
 } from '../../shared/api/monitoring';
 import type { TermDates } from '../../shared/domain/calendar';
+import type { PROPOSAL_SOURCES } from '../../shared/domain/categories';
 import type { Framework } from '../../shared/domain/sef';
 import type { Db } from './database';
 
@@ -92,7 +93,8 @@ export interface StoredCategory {
   id: number;
   schoolId: number;
   proposedOn: string;
-  source: string;
+  source: (typeof PROPOSAL_SOURCES)[number];
+  proposedById: number | null;
   proposedBy: string | null;
   proposedCategory: number;
   evidence: string;
@@ -106,7 +108,7 @@ export interface StoredCategory {
 export function categoriesOf(db: Db, schoolId: number): StoredCategory[] {
   return db
     .prepare(
-      `SELECT c.id, c.school_id AS schoolId, c.proposed_on AS proposedOn, c.source, p.name AS proposedBy,
+      `SELECT c.id, c.school_id AS schoolId, c.proposed_on AS proposedOn, c.source, c.proposed_by_id AS proposedById, p.name AS proposedBy,
               c.proposed_category AS proposedCategory, c.evidence, c.decided_on AS decidedOn,
               c.confirmed_category AS confirmedCategory, c.decision_notes AS decisionNotes,
               c.support_override AS supportOverride, c.override_reason AS overrideReason

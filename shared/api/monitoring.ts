@@ -54,7 +54,8 @@ export const categoryRow = z.object({
   id,
   schoolId: id,
   proposedOn: isoDate,
-  source: z.string(),
+  source: z.enum(PROPOSAL_SOURCES),
+  proposedById: id.nullable(),
   proposedBy: z.string().nullable(),
   proposedCategory: grade,
   evidence: z.string(),
@@ -92,6 +93,7 @@ export const inspectionDraft = z.object({
   laResponseOutcome: note(),
 });
 export const inspectionRow = inspectionDraft.extend({ id, laCategory: grade.nullable() });
+export type InspectionRow = z.infer<typeof inspectionRow>;
 export const monitoringDraft = z.object({
   schoolId: id,
   visitedOn: isoDate,
@@ -99,6 +101,7 @@ export const monitoringDraft = z.object({
   notes: note(),
 });
 export const monitoringRow = monitoringDraft.extend({ id });
+export type MonitoringRow = z.infer<typeof monitoringRow>;
 
 export const profileDraft = z.object({
   schoolId: id,
@@ -113,6 +116,7 @@ export const profileDraft = z.object({
   notes: note(),
 });
 export const profileRow = profileDraft.extend({ id, label: z.string() });
+export type ProfileRow = z.infer<typeof profileRow>;
 
 export const urgent = z.object({ inspectedOn: isoDate, visitedOn: isoDate, statementDueOn: isoDate });
 

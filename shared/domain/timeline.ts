@@ -21,9 +21,11 @@ export interface TimelineItem {
   kind: TimelineKind;
   title: string;
   lines: string[];
-  /** The visit an entry shows, so the page can offer to update it (a report received, QA done). */
-  visitId?: number;
+  /** The record an entry shows, so the page can offer to update or correct it. */
+  edit?: { kind: EditableKind; id: number };
 }
+
+export type EditableKind = 'visit' | 'proposal' | 'sef' | 'inspection' | 'hmi' | 'profile';
 
 type Monitoring = z.infer<typeof schoolMonitoring>;
 const grade = (n: number | null | undefined) => (n ? `${n} ${GRADE_NAMES[n]}` : '—');
@@ -56,7 +58,7 @@ export function buildTimeline(m: Monitoring, history: readonly AuditEntry[]): Ti
   const items: TimelineItem[] = [
     ...m.visits.map((v) => ({
       key: `visit-${v.id}`,
-      visitId: v.id,
+      edit: { kind: 'visit' as const, id: v.id },
       date: v.visitedOn,
       kind: 'Visits' as const,
       title: `${v.role} visit by ${v.visitor} — ${v.purpose} (${v.days} ${v.days === 1 ? 'day' : 'days'})`,
@@ -71,6 +73,7 @@ export function buildTimeline(m: Monitoring, history: readonly AuditEntry[]): Ti
     ...m.categories.flatMap((c) => [
       {
         key: `proposal-${c.id}`,
+        ...(c.decidedOn === null ? { edit: { kind: 'proposal' as const, id: c.id } } : {}),
         date: c.proposedOn,
         kind: 'Categories' as const,
         title: `Category ${grade(c.proposedCategory)} proposed (${c.source}${c.proposedBy ? `, ${c.proposedBy}` : ''})`,
@@ -93,6 +96,7 @@ export function buildTimeline(m: Monitoring, history: readonly AuditEntry[]): Ti
     ]),
     ...m.sef.map((s) => ({
       key: `sef-${s.id}`,
+      edit: { kind: 'sef' as const, id: s.id },
       date: s.sefOn,
       kind: 'SEF' as const,
       title: `SEF: overall ${grade(s.grades.overall ?? s.grades.leadership)}${s.validated ? ', validated by the SIP' : ', not validated'}`,
@@ -100,6 +104,7 @@ export function buildTimeline(m: Monitoring, history: readonly AuditEntry[]): Ti
     })),
     ...m.inspections.map((i) => ({
       key: `inspection-${i.id}`,
+      edit: { kind: 'inspection' as const, id: i.id },
       date: i.inspectedOn,
       kind: 'Ofsted' as const,
       title: `Ofsted ${i.type.toLowerCase()}: overall ${grade(i.overall)}${i.outcome === 'None' ? '' : `, ${i.outcome}`}`,
@@ -107,6 +112,7 @@ export function buildTimeline(m: Monitoring, history: readonly AuditEntry[]): Ti
     })),
     ...m.monitoringVisits.map((v) => ({
       key: `hmi-${v.id}`,
+      edit: { kind: 'hmi' as const, id: v.id },
       date: v.visitedOn,
       kind: 'Ofsted' as const,
       title: `HMI monitoring visit: progress ${v.progress.toLowerCase()}`,
@@ -114,6 +120,7 @@ export function buildTimeline(m: Monitoring, history: readonly AuditEntry[]): Ti
     })),
     ...m.profiles.map((p) => ({
       key: `profile-${p.id}`,
+      edit: { kind: 'profile' as const, id: p.id },
       // A profile describes a term, not a day: it sits in the middle of its term.
       date: `${p.academicYear + (p.term === 'autumn' ? 0 : 1)}-${p.term === 'autumn' ? '10' : p.term === 'spring' ? '02' : '06'}-15`,
       kind: 'Profiles' as const,

@@ -42,7 +42,7 @@ test('a DSIM records a visit and sees it on the timeline and in the SIP days', a
   // The report comes in, then the DSIM quality-assures it.
   const update = async (field: string) => {
     await page
-      .getByRole('button', { name: `Update the visit of ${today}` })
+      .getByRole('button', { name: `Update visit of ${today}` })
       .first()
       .click();
     const edit = page.getByRole('form', { name: 'Update visit' });
@@ -205,4 +205,36 @@ test('the LA sets its own term dates, typed the British way', async ({ page }) =
   await chooseYear();
   await expect(page.getByRole('textbox', { name: `${autumn} ends` })).toHaveValue(`17/12/${year}`);
   await screenshot(page, 'term-dates');
+});
+
+test('an Ofsted inspection is recorded with its grades, then corrected from the timeline', async ({
+  page,
+}) => {
+  await openDemoSchool(page, 'Lichfield');
+  await page.getByRole('button', { name: 'Ofsted inspection' }).click();
+  const form = page.getByRole('form', { name: 'Record an Ofsted inspection' });
+  await form.getByRole('textbox', { name: 'Date' }).fill('03/11/2025');
+  await form.getByRole('combobox', { name: 'Overall effectiveness' }).click();
+  await page.getByRole('option', { name: '3 Satisfactory' }).click();
+  await form.getByRole('combobox', { name: 'Teaching and learning' }).click();
+  await page.getByRole('option', { name: '4 Inadequate' }).click();
+  await form.getByRole('button', { name: 'Record inspection' }).click();
+  await expect(form).toBeHidden();
+  const timeline = page.getByLabel('Timeline');
+  await expect(
+    timeline.getByText('Ofsted section 5 inspection: overall 3 Satisfactory').first(),
+  ).toBeVisible();
+
+  await page.getByRole('button', { name: 'Correct inspection of 03/11/2025' }).first().click();
+  const correct = page.getByRole('form', { name: 'Correct an Ofsted inspection' });
+  await expect(correct.getByRole('textbox', { name: 'Date' })).toHaveValue('03/11/2025');
+  await expect(correct.getByRole('combobox', { name: 'Teaching and learning' })).toHaveValue('4 Inadequate');
+  await correct.getByRole('combobox', { name: 'Outcome' }).click();
+  await page.getByRole('option', { name: 'Notice to Improve' }).click();
+  await correct.getByRole('button', { name: 'Save inspection' }).click();
+  await expect(correct).toBeHidden();
+  await expect(
+    timeline.getByText('Ofsted section 5 inspection: overall 3 Satisfactory, Notice to Improve').first(),
+  ).toBeVisible();
+  await screenshot(page, 'inspection-corrected');
 });

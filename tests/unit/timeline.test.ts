@@ -50,6 +50,7 @@ describe('the school timeline', () => {
             schoolId: 1,
             proposedOn: '2009-06-10',
             source: 'DSIM',
+            proposedById: null,
             proposedBy: null,
             proposedCategory: 3,
             evidence: 'Weak maths',

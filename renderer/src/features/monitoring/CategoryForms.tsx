@@ -12,7 +12,7 @@ import {
 import { formatDate } from '../../../../shared/domain/format';
 import { call } from '../../api';
 import { DateField } from '../../DateField';
-import { RecordModal, todayIso, useDraft } from './RecordModal';
+import { RecordModal, todayIso, useDraft, type RecordFormProps } from './RecordModal';
 
 const categoryOptions = Object.entries(CATEGORIES).map(([value, name]) => ({
   value,
@@ -22,31 +22,32 @@ const categoryOptions = Object.entries(CATEGORIES).map(([value, name]) => ({
 export function ProposeCategoryForm({
   schoolId,
   org,
+  proposal,
   onClose,
   onSaved,
-}: {
-  schoolId: number;
-  org: OpOutput<'organisation.get'>;
-  onClose: () => void;
-  onSaved: () => void;
-}) {
+}: RecordFormProps & { org: OpOutput<'organisation.get'>; proposal?: CategoryRow }) {
   const [draft, set] = useDraft({
-    proposedOn: todayIso(),
-    source: 'SIP summary report' as (typeof PROPOSAL_SOURCES)[number],
-    proposedById: null as number | null,
-    category: null as number | null,
-    evidence: '',
+    proposedOn: proposal?.proposedOn ?? todayIso(),
+    source: proposal?.source ?? ('SIP summary report' as (typeof PROPOSAL_SOURCES)[number]),
+    proposedById: proposal?.proposedById ?? (null as number | null),
+    category: proposal?.proposedCategory ?? (null as number | null),
+    evidence: proposal?.evidence ?? '',
   });
   return (
     <RecordModal
-      title="Propose a category"
-      submitLabel="Propose category"
+      title={proposal ? 'Correct a category proposal' : 'Propose a category'}
+      submitLabel={proposal ? 'Save proposal' : 'Propose category'}
       onClose={onClose}
       onSaved={onSaved}
       save={() =>
         draft.category === null
           ? Promise.reject(new Error('Choose the proposed category.'))
-          : call('categories.propose', { schoolId, ...draft, category: draft.category })
+          : call('categories.propose', {
+              ...(proposal ? { id: proposal.id } : {}),
+              schoolId,
+              ...draft,
+              category: draft.category,
+            })
       }
     >
       {() => (

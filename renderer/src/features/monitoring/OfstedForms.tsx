@@ -1,28 +1,39 @@
 import { Select, SimpleGrid, Textarea, TextInput } from '@mantine/core';
-import { CATEGORIES } from '../../../../shared/domain/categories';
+import type { InspectionRow, MonitoringRow } from '../../../../shared/api/monitoring';
 import { INSPECTION_TYPES, LA_RESPONSES, OUTCOMES, PROGRESS } from '../../../../shared/domain/ofsted';
 import { call } from '../../api';
 import { DateField } from '../../DateField';
+import { GRADE_OPTIONS, GradeSelects, useFramework } from './GradeSelects';
 import { RecordModal, todayIso, useDraft, type RecordFormProps } from './RecordModal';
 
-const grades = Object.entries(CATEGORIES).map(([value, name]) => ({ value, label: `${value} ${name}` }));
-
-export function InspectionForm({ schoolId, onClose, onSaved }: RecordFormProps) {
+export function InspectionForm({
+  schoolId,
+  inspection,
+  onClose,
+  onSaved,
+}: RecordFormProps & { inspection?: InspectionRow }) {
+  const framework = useFramework();
   const [draft, set] = useDraft({
-    inspectedOn: todayIso(),
-    type: 'Section 5 inspection' as (typeof INSPECTION_TYPES)[number],
-    overall: null as number | null,
-    outcome: 'None' as (typeof OUTCOMES)[number],
-    laResponse: null as (typeof LA_RESPONSES)[number] | null,
-    laResponseOutcome: '',
+    inspectedOn: inspection?.inspectedOn ?? todayIso(),
+    type: inspection?.type ?? ('Section 5 inspection' as (typeof INSPECTION_TYPES)[number]),
+    overall: inspection?.overall ?? (null as number | null),
+    grades: inspection?.grades ?? ({} as Record<string, number>),
+    outcome: inspection?.outcome ?? ('None' as (typeof OUTCOMES)[number]),
+    laResponse: inspection?.laResponse ?? (null as (typeof LA_RESPONSES)[number] | null),
+    laResponseOutcome: inspection?.laResponseOutcome ?? '',
   });
   return (
     <RecordModal
-      title="Record an Ofsted inspection"
-      submitLabel="Record inspection"
+      title={inspection ? 'Correct an Ofsted inspection' : 'Record an Ofsted inspection'}
+      submitLabel={inspection ? 'Save inspection' : 'Record inspection'}
       onClose={onClose}
       onSaved={onSaved}
-      save={() => call('ofsted.saveInspection', { draft: { schoolId, ...draft, grades: {} } })}
+      save={() =>
+        call('ofsted.saveInspection', {
+          ...(inspection ? { id: inspection.id } : {}),
+          draft: { schoolId, ...draft },
+        })
+      }
     >
       {() => (
         <SimpleGrid cols={2} spacing="sm">
@@ -37,7 +48,7 @@ export function InspectionForm({ schoolId, onClose, onSaved }: RecordFormProps) 
           <Select
             label="Overall effectiveness"
             clearable
-            data={grades}
+            data={GRADE_OPTIONS}
             value={draft.overall === null ? null : String(draft.overall)}
             onChange={(v) => set({ overall: v ? Number(v) : null })}
           />
@@ -60,25 +71,37 @@ export function InspectionForm({ schoolId, onClose, onSaved }: RecordFormProps) 
             value={draft.laResponseOutcome}
             onChange={(e) => set({ laResponseOutcome: e.currentTarget.value })}
           />
+          <GradeSelects
+            framework={framework}
+            value={draft.grades}
+            onChange={(grades) => set({ grades })}
+            markRequired={false}
+            except={['overall']}
+          />
         </SimpleGrid>
       )}
     </RecordModal>
   );
 }
 
-export function MonitoringVisitForm({ schoolId, onClose, onSaved }: RecordFormProps) {
+export function MonitoringVisitForm({
+  schoolId,
+  visit,
+  onClose,
+  onSaved,
+}: RecordFormProps & { visit?: MonitoringRow }) {
   const [draft, set] = useDraft({
-    visitedOn: todayIso(),
-    progress: 'Satisfactory' as (typeof PROGRESS)[number],
-    notes: '',
+    visitedOn: visit?.visitedOn ?? todayIso(),
+    progress: visit?.progress ?? ('Satisfactory' as (typeof PROGRESS)[number]),
+    notes: visit?.notes ?? '',
   });
   return (
     <RecordModal
-      title="Record an HMI monitoring visit"
-      submitLabel="Record monitoring visit"
+      title={visit ? 'Correct an HMI monitoring visit' : 'Record an HMI monitoring visit'}
+      submitLabel={visit ? 'Save monitoring visit' : 'Record monitoring visit'}
       onClose={onClose}
       onSaved={onSaved}
-      save={() => call('ofsted.saveMonitoring', { schoolId, ...draft })}
+      save={() => call('ofsted.saveMonitoring', { ...(visit ? { id: visit.id } : {}), schoolId, ...draft })}
     >
       {() => (
         <SimpleGrid cols={2} spacing="sm">

@@ -1,22 +1,28 @@
 import { Checkbox, NumberInput, Select, SimpleGrid, Textarea, TextInput } from '@mantine/core';
 import { academicYearOf, termLabel, TERMS, termOf, type TermName } from '../../../../shared/domain/calendar';
+import type { ProfileRow } from '../../../../shared/api/monitoring';
 import { call } from '../../api';
 import { RecordModal, todayIso, useDraft, type RecordFormProps } from './RecordModal';
 
 const number = (v: string | number) => (v === '' ? null : Number(v));
 
-export function ProfileForm({ schoolId, onClose, onSaved }: RecordFormProps) {
+export function ProfileForm({
+  schoolId,
+  profile,
+  onClose,
+  onSaved,
+}: RecordFormProps & { profile?: ProfileRow }) {
   const now = termOf(todayIso());
   const [draft, set] = useDraft({
-    academicYear: now.academicYear,
-    term: now.term as TermName,
-    numberOnRoll: null as number | null,
-    attendance: null as number | null,
-    exclusions: null as number | null,
-    budgetPosition: null as number | null,
-    newHeadteacher: false,
-    staffChanges: '',
-    notes: '',
+    academicYear: profile?.academicYear ?? now.academicYear,
+    term: profile?.term ?? (now.term as TermName),
+    numberOnRoll: profile?.numberOnRoll ?? (null as number | null),
+    attendance: profile?.attendance ?? (null as number | null),
+    exclusions: profile?.exclusions ?? (null as number | null),
+    budgetPosition: profile?.budgetPosition ?? (null as number | null),
+    newHeadteacher: profile?.newHeadteacher ?? false,
+    staffChanges: profile?.staffChanges ?? '',
+    notes: profile?.notes ?? '',
   });
   const years = [0, 1, 2, 3].map((n) => academicYearOf(todayIso()) - n);
   const termOptions = years.flatMap((academicYear) =>

@@ -3,7 +3,13 @@ import { notifications } from '@mantine/notifications';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { AuditEntry, OpOutput, SchoolRow } from '../../../../shared/api/contract';
 import { formatDate } from '../../../../shared/domain/format';
-import { buildTimeline, TIMELINE_KINDS, type TimelineKind } from '../../../../shared/domain/timeline';
+import {
+  buildTimeline,
+  TIMELINE_KINDS,
+  type EditableKind,
+  type TimelineItem,
+  type TimelineKind,
+} from '../../../../shared/domain/timeline';
 import { call } from '../../api';
 import { ConfirmCategoryForm, ProposeCategoryForm } from './CategoryForms';
 import { InspectionForm, MonitoringVisitForm } from './OfstedForms';
@@ -21,8 +27,17 @@ type Form =
   | 'hmi'
   | 'profile'
   | { confirm: number }
-  | { visit: number }
+  | { edit: NonNullable<TimelineItem['edit']> }
   | null;
+
+const EDIT_LABELS: Record<EditableKind, string> = {
+  visit: 'Update visit',
+  proposal: 'Correct proposal',
+  sef: 'Correct SEF',
+  inspection: 'Correct inspection',
+  hmi: 'Correct monitoring visit',
+  profile: 'Correct profile',
+};
 
 /** The school's monitoring: where it stands now, what to record next, and its whole timeline. */
 export function SchoolMonitoring({
@@ -161,14 +176,14 @@ export function SchoolMonitoring({
                   {line}
                 </Text>
               ))}
-              {item.visitId !== undefined && (
+              {item.edit && (
                 <Button
                   size="compact-xs"
                   variant="subtle"
-                  onClick={() => setForm({ visit: item.visitId! })}
-                  aria-label={`Update the visit of ${formatDate(item.date)}`}
+                  onClick={() => setForm({ edit: item.edit! })}
+                  aria-label={`${EDIT_LABELS[item.edit.kind]} of ${formatDate(item.date)}`}
                 >
-                  Update visit
+                  {EDIT_LABELS[item.edit.kind]}
                 </Button>
               )}
             </Timeline.Item>
@@ -193,14 +208,14 @@ export function SchoolMonitoring({
           onSaved={saved('Category proposed.')}
         />
       )}
-      {typeof form === 'object' && form !== null && 'visit' in form && (
-        <VisitForm
-          schoolId={school.id}
-          sipId={school.sipId}
+      {typeof form === 'object' && form !== null && 'edit' in form && (
+        <EditRecord
+          edit={form.edit}
+          monitoring={m}
+          school={school}
           org={org}
-          visit={m.visits.find((v) => v.id === form.visit)!}
           onClose={() => setForm(null)}
-          onSaved={saved('Visit updated.')}
+          onSaved={saved('Changes saved.')}
         />
       )}
       {typeof form === 'object' && form !== null && 'confirm' in form && (
@@ -232,4 +247,50 @@ export function SchoolMonitoring({
       )}
     </Stack>
   );
+}
+
+/** The form for correcting one record from the timeline, filled with what is held. */
+function EditRecord({
+  edit,
+  monitoring: m,
+  school,
+  org,
+  onClose,
+  onSaved,
+}: {
+  edit: NonNullable<TimelineItem['edit']>;
+  monitoring: Monitoring;
+  school: SchoolRow;
+  org: OpOutput<'organisation.get'>;
+  onClose: () => void;
+  onSaved: () => void;
+}) {
+  const common = { schoolId: school.id, onClose, onSaved };
+  const find = <T extends { id: number }>(list: T[]) => list.find((r) => r.id === edit.id);
+  switch (edit.kind) {
+    case 'visit': {
+      const visit = find(m.visits);
+      return visit ? <VisitForm {...common} sipId={school.sipId} org={org} visit={visit} /> : null;
+    }
+    case 'proposal': {
+      const proposal = find(m.categories);
+      return proposal ? <ProposeCategoryForm {...common} org={org} proposal={proposal} /> : null;
+    }
+    case 'sef': {
+      const sef = find(m.sef);
+      return sef ? <SefForm {...common} sef={sef} /> : null;
+    }
+    case 'inspection': {
+      const inspection = find(m.inspections);
+      return inspection ? <InspectionForm {...common} inspection={inspection} /> : null;
+    }
+    case 'hmi': {
+      const visit = find(m.monitoringVisits);
+      return visit ? <MonitoringVisitForm {...common} visit={visit} /> : null;
+    }
+    case 'profile': {
+      const profile = find(m.profiles);
+      return profile ? <ProfileForm {...common} profile={profile} /> : null;
+    }
+  }
 }

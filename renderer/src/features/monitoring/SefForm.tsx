@@ -1,54 +1,36 @@
-import { Checkbox, Select, SimpleGrid } from '@mantine/core';
-import { useEffect, useState } from 'react';
-import type { OpOutput } from '../../../../shared/api/contract';
-import { CATEGORIES } from '../../../../shared/domain/categories';
+import { Checkbox, SimpleGrid } from '@mantine/core';
+import { useState } from 'react';
+import type { SefRow } from '../../../../shared/api/monitoring';
 import { call } from '../../api';
 import { DateField } from '../../DateField';
+import { GradeSelects, useFramework } from './GradeSelects';
 import { RecordModal, todayIso, type RecordFormProps } from './RecordModal';
 
-const grades = Object.entries(CATEGORIES).map(([value, name]) => ({ value, label: `${value} ${name}` }));
-
-export function SefForm({ schoolId, onClose, onSaved }: RecordFormProps) {
-  const [frameworks, setFrameworks] = useState<OpOutput<'sef.frameworks'> | null>(null);
-  const [sefOn, setSefOn] = useState(todayIso());
-  const [validated, setValidated] = useState(false);
-  const [given, setGiven] = useState<Record<string, number>>({});
-  useEffect(() => {
-    void call('sef.frameworks', {}).then(setFrameworks);
-  }, []);
-  const framework = frameworks?.frameworks.find((f) => f.code === frameworks.active);
+export function SefForm({ schoolId, sef, onClose, onSaved }: RecordFormProps & { sef?: SefRow }) {
+  const framework = useFramework(sef?.framework);
+  const [sefOn, setSefOn] = useState(sef?.sefOn ?? todayIso());
+  const [validated, setValidated] = useState(sef?.validated ?? false);
+  const [given, setGiven] = useState<Record<string, number>>(sef?.grades ?? {});
   return (
     <RecordModal
-      title="Record a SEF"
-      submitLabel="Record SEF"
+      title={sef ? 'Correct a SEF' : 'Record a SEF'}
+      submitLabel={sef ? 'Save SEF' : 'Record SEF'}
       onClose={onClose}
       onSaved={onSaved}
-      save={() => call('sef.save', { schoolId, sefOn, validated, grades: given })}
+      save={() =>
+        call('sef.save', { ...(sef ? { id: sef.id } : {}), schoolId, sefOn, validated, grades: given })
+      }
     >
-      {() => (
+      {(errors) => (
         <SimpleGrid cols={2} spacing="sm">
-          <DateField label="SEF date" value={sefOn} onChange={(iso) => setSefOn(iso)} />
+          <DateField label="SEF date" value={sefOn} onChange={setSefOn} error={errors.sefOn} />
           <Checkbox
             label="Validated by the SIP"
             checked={validated}
             onChange={(e) => setValidated(e.currentTarget.checked)}
             mt={28}
           />
-          {framework?.judgements.map((j) => (
-            <Select
-              key={j.code}
-              label={j.label}
-              required={!j.optional}
-              clearable
-              data={grades}
-              value={given[j.code] === undefined ? null : String(given[j.code])}
-              onChange={(v) =>
-                setGiven(({ [j.code]: _dropped, ...rest }) =>
-                  v === null ? rest : { ...rest, [j.code]: Number(v) },
-                )
-              }
-            />
-          ))}
+          <GradeSelects framework={framework} value={given} onChange={setGiven} markRequired />
         </SimpleGrid>
       )}
     </RecordModal>
