@@ -119,6 +119,14 @@ test('the DSIM overview lists what needs doing this term for a double district',
     .allTextContents())
     expect(['Cannock Chase', 'Lichfield']).toContain(district);
   await screenshot(page, 'monitoring-overview');
+
+  // And for one SIP: only the reports they wrote.
+  const awaiting = page.getByTestId('awaiting-qa');
+  const sip = (await awaiting.locator('tbody td:nth-child(1)').first().textContent())!.trim();
+  await page.getByRole('combobox', { name: 'SIP' }).click();
+  await page.getByRole('option', { name: sip, exact: true }).click();
+  for (const visitor of await awaiting.locator('tbody td:nth-child(1)').allTextContents())
+    expect(visitor).toBe(sip);
 });
 
 test('staff import the sample SEF grid with a preview, then export it and get the same cells back', async ({

@@ -26,6 +26,7 @@ export function MonitoringPage({ onOpen }: { onOpen: (schoolId: number) => void 
   const [schools, setSchools] = useState<SchoolRow[] | null>(null);
   const [ddId, setDdId] = useState<number | null>(() => Number(sessionStorage.getItem(DD_KEY)) || null);
   const [overview, setOverview] = useState<Overview | null>(null);
+  const [sip, setSip] = useState<string | null>(null);
   useEffect(() => {
     void call('organisation.get', {}).then(setOrg);
     void call('schools.list', {}).then(setSchools);
@@ -45,6 +46,14 @@ export function MonitoringPage({ onOpen }: { onOpen: (schoolId: number) => void 
     }));
   }, [schools, ddId]);
 
+  const sips = useMemo(
+    () => [...new Set((schools ?? []).map((s) => s.sip).filter((n): n is string => n !== null))].sort(),
+    [schools],
+  );
+  // A SIP sees the schools they are assigned to, and the reports they wrote.
+  const noSipVisit = (overview?.noSipVisit ?? []).filter((r) => sip === null || r.sip === sip);
+  const awaitingQa = (overview?.awaitingQa ?? []).filter((r) => sip === null || r.visitor === sip);
+
   const link = (row: { schoolId: number; name: string; dfe: string }) => (
     <Anchor component="button" onClick={() => onOpen(row.schoolId)} size="sm" ta="left">
       {row.dfe} {row.name}
@@ -58,15 +67,27 @@ export function MonitoringPage({ onOpen }: { onOpen: (schoolId: number) => void 
           <Title order={2}>Monitoring</Title>
           <Text c="dimmed">{overview ? `This term: ${overview.term}` : 'Loading…'}</Text>
         </div>
-        <Select
-          label="Double district"
-          placeholder="Whole LA"
-          clearable
-          data={org?.doubleDistricts.map((d) => ({ value: String(d.id), label: d.name })) ?? []}
-          value={ddId === null ? null : String(ddId)}
-          onChange={(v) => setDdId(v ? Number(v) : null)}
-          w={260}
-        />
+        <Group align="end">
+          <Select
+            label="Double district"
+            placeholder="Whole LA"
+            clearable
+            data={org?.doubleDistricts.map((d) => ({ value: String(d.id), label: d.name })) ?? []}
+            value={ddId === null ? null : String(ddId)}
+            onChange={(v) => setDdId(v ? Number(v) : null)}
+            w={260}
+          />
+          <Select
+            label="SIP"
+            placeholder="All SIPs"
+            clearable
+            searchable
+            data={sips}
+            value={sip}
+            onChange={setSip}
+            w={200}
+          />
+        </Group>
       </Group>
 
       <SimpleGrid cols={5} spacing="sm" aria-label="Schools by category">
@@ -101,9 +122,9 @@ export function MonitoringPage({ onOpen }: { onOpen: (schoolId: number) => void 
             <Title order={3} size="h4">
               No SIP visit yet this term
             </Title>
-            <Badge variant="light">{overview?.noSipVisit.length ?? '…'}</Badge>
+            <Badge variant="light">{overview ? noSipVisit.length : '…'}</Badge>
           </Group>
-          {overview && overview.noSipVisit.length === 0 ? (
+          {overview && noSipVisit.length === 0 ? (
             <Text c="dimmed" size="sm">
               Every school has had a SIP visit this term.
             </Text>
@@ -117,7 +138,7 @@ export function MonitoringPage({ onOpen }: { onOpen: (schoolId: number) => void 
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
-                {overview?.noSipVisit.map((row) => (
+                {noSipVisit.map((row) => (
                   <Table.Tr key={row.schoolId}>
                     <Table.Td>{row.sip ?? 'No SIP assigned'}</Table.Td>
                     <Table.Td>{link(row)}</Table.Td>
@@ -134,9 +155,9 @@ export function MonitoringPage({ onOpen }: { onOpen: (schoolId: number) => void 
               <Title order={3} size="h4">
                 SIP reports awaiting QA
               </Title>
-              <Badge variant="light">{overview?.awaitingQa.length ?? '…'}</Badge>
+              <Badge variant="light">{overview ? awaitingQa.length : '…'}</Badge>
             </Group>
-            {overview && overview.awaitingQa.length === 0 ? (
+            {overview && awaitingQa.length === 0 ? (
               <Text c="dimmed" size="sm">
                 No reports are waiting for quality assurance.
               </Text>
@@ -151,7 +172,7 @@ export function MonitoringPage({ onOpen }: { onOpen: (schoolId: number) => void 
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
-                  {overview?.awaitingQa.map((row) => (
+                  {awaitingQa.map((row) => (
                     <Table.Tr key={row.visitId}>
                       <Table.Td>{row.visitor}</Table.Td>
                       <Table.Td>{link(row)}</Table.Td>
