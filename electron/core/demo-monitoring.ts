@@ -1,4 +1,10 @@
-import { academicYearOf, addDays, defaultTermDates, type TermDates } from '../../shared/domain/calendar';
+import {
+  academicYearOf,
+  addDays,
+  defaultTermDates,
+  termOf,
+  type TermDates,
+} from '../../shared/domain/calendar';
 import type { Category } from '../../shared/domain/categories';
 import { ENGLISH_SEF } from '../../shared/domain/sef';
 import type { Db } from '../data/database';
@@ -43,6 +49,7 @@ export function fillDemoMonitoring(db: Db, random: Random, today: string): void 
   const within = (t: TermDates, from: number, to: number) =>
     weekday(addDays(t.startsOn, random.int(from, Math.min(to, 70))));
   const before = (date: string) => date <= today;
+  const termStart = termOf(today).startsOn;
 
   // A handful of schools in Ofsted categories, chosen among the weakest, so every demo shows them.
   const qualities = new Map(
@@ -62,6 +69,7 @@ export function fillDemoMonitoring(db: Db, random: Random, today: string): void 
     const primaryLike = ['Nursery', 'Infant', 'First', 'Primary'].includes(school.phase);
     const sixthForm = school.phase === 'Secondary' && random.next() < 0.6;
     let category: Category | null = null;
+    const slipping = random.next() < 0.15;
 
     for (const year of years) {
       const [autumn, spring, summer] = defaultTermDates(year) as [TermDates, TermDates, TermDates];
@@ -80,8 +88,8 @@ export function fillDemoMonitoring(db: Db, random: Random, today: string): void 
       if (quality >= 3)
         plan.push({ on: within(spring, 20, 60), purpose: 'Identifying support', days: 0.5, role: 'DSIM' });
       for (const visit of plan) {
-        // Some schools have not been seen yet this term: their autumn visit slips.
-        if (!before(visit.on) || (year === thisYear && random.next() < 0.12)) continue;
+        // Some schools have not been seen yet this term: their SIP's visits slip.
+        if (!before(visit.on) || (slipping && visit.on >= termStart)) continue;
         const received = addDays(visit.on, random.int(3, 12));
         const qa = addDays(received, random.int(4, 25));
         insertVisit(db, {
