@@ -1,3 +1,4 @@
+import type { SchoolRow } from '../api/contract';
 import { parseDfe } from './dfe';
 import { matchListed, PHASES, SCHOOL_TYPES } from './organisation';
 
@@ -80,5 +81,23 @@ export function checkSchool(
       sipId: draft.sipId,
       postcode: blankToNull(draft.postcode),
     },
+  };
+}
+
+/** A saved school as the form shows it, ready to edit. */
+export function draftOf(school: SchoolRow): SchoolDraft {
+  return {
+    dfe: school.dfe,
+    urn: school.urn === null ? '' : String(school.urn),
+    name: school.name,
+    type: school.type ?? '',
+    phase: school.phase,
+    districtId: school.districtId,
+    diocese: school.diocese ?? '',
+    numberOnRoll: school.numberOnRoll === null ? '' : String(school.numberOnRoll),
+    headteacher: school.headteacher ?? '',
+    chairOfGovernors: school.chairOfGovernors ?? '',
+    sipId: school.sipId,
+    postcode: school.postcode ?? '',
   };
 }

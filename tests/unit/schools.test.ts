@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { invoke } from '../../electron/core/handlers';
 import type { Session } from '../../electron/core/session';
-import type { SchoolRow } from '../../shared/api/contract';
+import { draftOf } from '../../shared/domain/school';
 import { ok, snapshot, tempSession } from './helpers';
 
 async function demo() {
@@ -10,21 +10,6 @@ async function demo() {
   await ok(session, 'app.create', { path: join(dir, 'demo.sid'), demo: true });
   return session;
 }
-
-const draftOf = (s: SchoolRow) => ({
-  dfe: s.dfe,
-  urn: s.urn === null ? '' : String(s.urn),
-  name: s.name,
-  type: s.type ?? '',
-  phase: s.phase,
-  districtId: s.districtId,
-  diocese: s.diocese ?? '',
-  numberOnRoll: s.numberOnRoll === null ? '' : String(s.numberOnRoll),
-  headteacher: s.headteacher ?? '',
-  chairOfGovernors: s.chairOfGovernors ?? '',
-  sipId: s.sipId,
-  postcode: s.postcode ?? '',
-});
 
 async function first(session: Session, index = 0) {
   return (await ok(session, 'schools.list', {}))[index]!;

@@ -2,7 +2,7 @@ import { Alert, Button, Group, Modal, Select, SimpleGrid, TextInput } from '@man
 import { useState, type FormEvent } from 'react';
 import { ApiError, type OpOutput, type SchoolRow } from '../../../../shared/api/contract';
 import { PHASES, SCHOOL_TYPES } from '../../../../shared/domain/organisation';
-import { checkSchool, type FieldErrors, type SchoolDraft } from '../../../../shared/domain/school';
+import { checkSchool, draftOf, type FieldErrors, type SchoolDraft } from '../../../../shared/domain/school';
 import { call, errorMessage } from '../../api';
 
 type Org = OpOutput<'organisation.get'>;
@@ -21,23 +21,6 @@ const blank: SchoolDraft = {
   sipId: null,
   postcode: '',
 };
-
-export function draftOf(school: SchoolRow): SchoolDraft {
-  return {
-    dfe: school.dfe,
-    urn: school.urn === null ? '' : String(school.urn),
-    name: school.name,
-    type: school.type ?? '',
-    phase: school.phase,
-    districtId: school.districtId,
-    diocese: school.diocese ?? '',
-    numberOnRoll: school.numberOnRoll === null ? '' : String(school.numberOnRoll),
-    headteacher: school.headteacher ?? '',
-    chairOfGovernors: school.chairOfGovernors ?? '',
-    sipId: school.sipId,
-    postcode: school.postcode ?? '',
-  };
-}
 
 /** The add/edit form. The same rules run here as on the server, so mistakes show before saving. */
 export function SchoolForm({
