@@ -379,10 +379,10 @@ export function overview(
         return found ? [{ ...ref(byId.get(id)!), ...found }] : [];
       }),
     overUsed: sortBySip(
-      [...bySchool.entries()]
-        .filter(([id]) => byId.has(id))
-        .map(([id, visits]) => ({ ...ref(byId.get(id)!), used: sipDays(visits, term.academicYear).used }))
-        .filter((row) => row.used > 5),
+      [...bySchool.entries()].flatMap(([id, visits]) => {
+        const days = sipDays(visits, term.academicYear);
+        return byId.has(id) && days.over ? [{ ...ref(byId.get(id)!), used: days.used }] : [];
+      }),
     ),
   };
 }
