@@ -77,7 +77,10 @@ describe('visits', () => {
     await ok(session, 'visits.save', visit(a, sip, '2009-06-20'));
     m = await ok(session, 'monitoring.school', { schoolId: a, today: '2009-06-01' });
     expect(m.sipDays).toMatchObject({ used: 5.5, over: true });
-    const overview = await ok(session, 'monitoring.overview', { doubleDistrictId: null, today: '2009-06-01' });
+    const overview = await ok(session, 'monitoring.overview', {
+      doubleDistrictId: null,
+      today: '2009-06-01',
+    });
     expect(overview.overUsed).toEqual([expect.objectContaining({ name: 'Alder Primary', used: 5.5 })]);
     expect(m.visits.map((v) => v.visitedOn)).toEqual([
       '2009-06-20',
