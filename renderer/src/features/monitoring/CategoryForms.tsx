@@ -12,7 +12,7 @@ import {
 import { formatDate } from '../../../../shared/domain/format';
 import { call } from '../../api';
 import { DateField } from '../../DateField';
-import { RecordModal, todayIso, useDraft, type RecordFormProps } from './RecordModal';
+import { NotesField, RecordModal, todayIso, useDraft, type RecordFormProps } from './RecordModal';
 
 const categoryOptions = Object.entries(CATEGORIES).map(([value, name]) => ({
   value,
@@ -158,14 +158,7 @@ export function ConfirmCategoryForm({
               onChange={(e) => set({ overrideReason: e.currentTarget.value })}
               error={errors.overrideReason}
             />
-            <Textarea
-              label="Moderation notes"
-              autosize
-              minRows={2}
-              style={{ gridColumn: '1 / -1' }}
-              value={draft.notes}
-              onChange={(e) => set({ notes: e.currentTarget.value })}
-            />
+            <NotesField label="Moderation notes" value={draft.notes} onChange={(notes) => set({ notes })} />
           </SimpleGrid>
         </>
       )}

@@ -1,10 +1,10 @@
-import { Select, SimpleGrid, Textarea, TextInput } from '@mantine/core';
+import { Select, SimpleGrid, TextInput } from '@mantine/core';
 import type { InspectionRow, MonitoringRow } from '../../../../shared/api/monitoring';
 import { INSPECTION_TYPES, LA_RESPONSES, OUTCOMES, PROGRESS } from '../../../../shared/domain/ofsted';
 import { call } from '../../api';
 import { DateField } from '../../DateField';
 import { GRADE_OPTIONS, GradeSelects, useFramework } from './GradeSelects';
-import { RecordModal, todayIso, useDraft, type RecordFormProps } from './RecordModal';
+import { NotesField, RecordModal, todayIso, useDraft, type RecordFormProps } from './RecordModal';
 
 export function InspectionForm({
   schoolId,
@@ -113,12 +113,7 @@ export function MonitoringVisitForm({
             onChange={(v) => set({ progress: (v ?? 'Satisfactory') as typeof draft.progress })}
             allowDeselect={false}
           />
-          <Textarea
-            label="Notes"
-            style={{ gridColumn: '1 / -1' }}
-            value={draft.notes}
-            onChange={(e) => set({ notes: e.currentTarget.value })}
-          />
+          <NotesField value={draft.notes} onChange={(notes) => set({ notes })} />
         </SimpleGrid>
       )}
     </RecordModal>

@@ -1,8 +1,8 @@
-import { Checkbox, NumberInput, Select, SimpleGrid, Textarea, TextInput } from '@mantine/core';
+import { Checkbox, NumberInput, Select, SimpleGrid, TextInput } from '@mantine/core';
 import { academicYearOf, termLabel, TERMS, termOf, type TermName } from '../../../../shared/domain/calendar';
 import type { ProfileRow } from '../../../../shared/api/monitoring';
 import { call } from '../../api';
-import { RecordModal, todayIso, useDraft, type RecordFormProps } from './RecordModal';
+import { NotesField, RecordModal, todayIso, useDraft, type RecordFormProps } from './RecordModal';
 
 const number = (v: string | number) => (v === '' ? null : Number(v));
 
@@ -90,12 +90,7 @@ export function ProfileForm({
             value={draft.staffChanges}
             onChange={(e) => set({ staffChanges: e.currentTarget.value })}
           />
-          <Textarea
-            label="Notes"
-            style={{ gridColumn: '1 / -1' }}
-            value={draft.notes}
-            onChange={(e) => set({ notes: e.currentTarget.value })}
-          />
+          <NotesField value={draft.notes} onChange={(notes) => set({ notes })} />
         </SimpleGrid>
       )}
     </RecordModal>

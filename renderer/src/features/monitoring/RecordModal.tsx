@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, Stack } from '@mantine/core';
+import { Alert, Button, Group, Modal, Stack, Textarea } from '@mantine/core';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { ApiError } from '../../../../shared/api/contract';
 import { errorMessage } from '../../api';
@@ -78,4 +78,26 @@ export interface RecordFormProps {
 export function useDraft<T extends object>(initial: T | (() => T)) {
   const [draft, setDraft] = useState<T>(initial);
   return [draft, (patch: Partial<T>) => setDraft((d) => ({ ...d, ...patch }))] as const;
+}
+
+/** The free-text notes every record form ends with, across the whole width of the form. */
+export function NotesField({
+  label = 'Notes',
+  value,
+  onChange,
+}: {
+  label?: string;
+  value: string;
+  onChange: (text: string) => void;
+}) {
+  return (
+    <Textarea
+      label={label}
+      autosize
+      minRows={2}
+      style={{ gridColumn: '1 / -1' }}
+      value={value}
+      onChange={(e) => onChange(e.currentTarget.value)}
+    />
+  );
 }

@@ -30,6 +30,16 @@ type Form =
   | { edit: NonNullable<TimelineItem['edit']> }
   | null;
 
+/** What can be recorded from the school page, the most frequent first. */
+const ACTIONS = [
+  ['visit', 'Record visit'],
+  ['propose', 'Propose category'],
+  ['sef', 'Record SEF'],
+  ['inspection', 'Ofsted inspection'],
+  ['hmi', 'HMI visit'],
+  ['profile', 'Termly profile'],
+] as const;
+
 const EDIT_LABELS: Record<EditableKind, string> = {
   visit: 'Update visit',
   proposal: 'Correct proposal',
@@ -57,12 +67,12 @@ export function SchoolMonitoring({
   const load = useCallback(() => {
     void call('monitoring.school', { schoolId: school.id }).then(setM);
   }, [school.id]);
+  // Every record saved here is audited, so the school's history changes and this reloads.
   useEffect(load, [load, history]);
   const timeline = useMemo(() => (m ? buildTimeline(m, history) : []), [m, history]);
 
   const saved = (message: string) => () => {
     setForm(null);
-    load();
     onChanged();
     notifications.show({ message });
   };
@@ -108,24 +118,16 @@ export function SchoolMonitoring({
             </div>
           </Group>
           <Group gap="xs">
-            <Button size="xs" onClick={() => setForm('visit')}>
-              Record visit
-            </Button>
-            <Button size="xs" variant="light" onClick={() => setForm('propose')}>
-              Propose category
-            </Button>
-            <Button size="xs" variant="light" onClick={() => setForm('sef')}>
-              Record SEF
-            </Button>
-            <Button size="xs" variant="light" onClick={() => setForm('inspection')}>
-              Ofsted inspection
-            </Button>
-            <Button size="xs" variant="light" onClick={() => setForm('hmi')}>
-              HMI visit
-            </Button>
-            <Button size="xs" variant="light" onClick={() => setForm('profile')}>
-              Termly profile
-            </Button>
+            {ACTIONS.map(([kind, label], i) => (
+              <Button
+                key={kind}
+                size="xs"
+                variant={i === 0 ? 'filled' : 'light'}
+                onClick={() => setForm(kind)}
+              >
+                {label}
+              </Button>
+            ))}
           </Group>
         </Group>
         {pending.map((p) => (

@@ -1,10 +1,10 @@
-import { NumberInput, Select, SimpleGrid, Textarea } from '@mantine/core';
+import { NumberInput, Select, SimpleGrid } from '@mantine/core';
 import type { OpOutput } from '../../../../shared/api/contract';
 import type { VisitRow } from '../../../../shared/api/monitoring';
 import { CLAIM_STATUSES, VISIT_PURPOSES, VISITOR_ROLES } from '../../../../shared/domain/visits';
 import { call } from '../../api';
 import { DateField } from '../../DateField';
-import { RecordModal, todayIso, useDraft } from './RecordModal';
+import { NotesField, RecordModal, todayIso, useDraft } from './RecordModal';
 
 type Org = OpOutput<'organisation.get'>;
 
@@ -116,14 +116,7 @@ export function VisitForm({
             onChange={(iso) => set({ qaOn: iso })}
             error={errors.qaOn}
           />
-          <Textarea
-            label="Notes"
-            autosize
-            minRows={2}
-            style={{ gridColumn: '1 / -1' }}
-            value={draft.notes}
-            onChange={(e) => set({ notes: e.currentTarget.value })}
-          />
+          <NotesField value={draft.notes} onChange={(notes) => set({ notes })} />
         </SimpleGrid>
       )}
     </RecordModal>

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { ApiError, type RegisterPreview } from '../../../../shared/api/contract';
 import { call, errorMessage } from '../../api';
 import { ChangesTable } from '../../ChangesTable';
+import { PreviewActions } from '../../PreviewActions';
 import { ProblemList } from '../../ProblemList';
 import { download, readUpload } from '../../workbook-files';
 
@@ -152,24 +153,16 @@ export function RegisterPage() {
                   </List>
                 </details>
               )}
-              <Group justify="flex-end">
-                <Button
-                  variant="default"
-                  onClick={() => {
-                    setPreview(null);
-                    setUpload(null);
-                  }}
-                >
-                  Cancel
-                </Button>
-                <Button
-                  onClick={() => void apply()}
-                  loading={busy === 'importing'}
-                  disabled={preview.problems.length > 0 || total === 0}
-                >
-                  Import {preview.newSchools.length + preview.changedSchools.length} schools
-                </Button>
-              </Group>
+              <PreviewActions
+                label={`Import ${preview.newSchools.length + preview.changedSchools.length} schools`}
+                onCancel={() => {
+                  setPreview(null);
+                  setUpload(null);
+                }}
+                onImport={() => void apply()}
+                importing={busy === 'importing'}
+                disabled={preview.problems.length > 0 || total === 0}
+              />
             </Stack>
           )}
         </Stack>

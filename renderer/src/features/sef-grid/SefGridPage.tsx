@@ -7,6 +7,7 @@ import { academicYearOf, shiftTerm, termLabel, termOf } from '../../../../shared
 import { formatDate } from '../../../../shared/domain/format';
 import { call, errorMessage } from '../../api';
 import { ChangesTable } from '../../ChangesTable';
+import { PreviewActions } from '../../PreviewActions';
 import { ProblemList } from '../../ProblemList';
 import { download, readUpload } from '../../workbook-files';
 
@@ -150,24 +151,16 @@ export function SefGridPage() {
                 fieldLabel="Judgement"
                 whichLabel="SEF date"
               />
-              <Group justify="flex-end">
-                <Button
-                  variant="default"
-                  onClick={() => {
-                    setPreview(null);
-                    setUpload(null);
-                  }}
-                >
-                  Cancel
-                </Button>
-                <Button
-                  onClick={apply}
-                  loading={busy === 'importing'}
-                  disabled={preview.problems.length > 0 || work === 0}
-                >
-                  Import {work} SEFs
-                </Button>
-              </Group>
+              <PreviewActions
+                label={`Import ${work} SEFs`}
+                onCancel={() => {
+                  setPreview(null);
+                  setUpload(null);
+                }}
+                onImport={apply}
+                importing={busy === 'importing'}
+                disabled={preview.problems.length > 0 || work === 0}
+              />
             </Stack>
           )}
         </Stack>
