@@ -29,3 +29,21 @@ export function parseDate(text: string): string | null {
   const date = new Date(Date.UTC(y, m - 1, d));
   return date.getUTCMonth() === m - 1 && date.getUTCDate() === d ? date.toISOString().slice(0, 10) : null;
 }
+
+/**
+ * The date in Europe/London at an instant, as ISO `yyyy-mm-dd`. Staff work on UK time: between
+ * midnight and 1 am in summer the UTC date is still yesterday, so "today" never comes from UTC.
+ */
+export function londonDate(at: Date): string {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/London',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(at);
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')}`;
+}
+
+/** Today's date in Europe/London. */
+export const todayInLondon = (): string => londonDate(new Date());
