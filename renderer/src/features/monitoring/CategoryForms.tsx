@@ -11,7 +11,7 @@ import {
 } from '../../../../shared/domain/categories';
 import { formatDate } from '../../../../shared/domain/format';
 import { call } from '../../api';
-import { DateField } from '../../DateField';
+import { DateField } from '../../components/DateField';
 import { NotesField, RecordModal, todayIso, useDraft, type RecordFormProps } from './RecordModal';
 
 const categoryOptions = Object.entries(CATEGORIES).map(([value, name]) => ({

@@ -2,7 +2,7 @@ import { Select, SimpleGrid, TextInput } from '@mantine/core';
 import type { InspectionRow, MonitoringRow } from '../../../../shared/api/monitoring';
 import { INSPECTION_TYPES, LA_RESPONSES, OUTCOMES, PROGRESS } from '../../../../shared/domain/ofsted';
 import { call } from '../../api';
-import { DateField } from '../../DateField';
+import { DateField } from '../../components/DateField';
 import { GRADE_OPTIONS, GradeSelects, useFramework } from './GradeSelects';
 import { NotesField, RecordModal, todayIso, useDraft, type RecordFormProps } from './RecordModal';
 

@@ -2,7 +2,7 @@ import { Checkbox, SimpleGrid } from '@mantine/core';
 import { useState } from 'react';
 import type { SefRow } from '../../../../shared/api/monitoring';
 import { call } from '../../api';
-import { DateField } from '../../DateField';
+import { DateField } from '../../components/DateField';
 import { GradeSelects, useFramework } from './GradeSelects';
 import { RecordModal, todayIso, type RecordFormProps } from './RecordModal';
 

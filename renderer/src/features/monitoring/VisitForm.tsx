@@ -3,7 +3,7 @@ import type { OpOutput } from '../../../../shared/api/contract';
 import type { VisitRow } from '../../../../shared/api/monitoring';
 import { CLAIM_STATUSES, VISIT_PURPOSES, VISITOR_ROLES } from '../../../../shared/domain/visits';
 import { call } from '../../api';
-import { DateField } from '../../DateField';
+import { DateField } from '../../components/DateField';
 import { NotesField, RecordModal, todayIso, useDraft } from './RecordModal';
 
 type Org = OpOutput<'organisation.get'>;

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import type { OpOutput } from '../../../../shared/api/contract';
 import { academicYearLabel, academicYearOf } from '../../../../shared/domain/calendar';
 import { call, errorMessage } from '../../api';
-import { DateField } from '../../DateField';
+import { DateField } from '../../components/DateField';
 
 type Term = OpOutput<'calendar.terms'>[number];
 

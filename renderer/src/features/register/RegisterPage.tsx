@@ -3,10 +3,10 @@ import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { ApiError, type RegisterPreview } from '../../../../shared/api/contract';
 import { call, errorMessage } from '../../api';
-import { ChangesTable } from '../../ChangesTable';
-import { PreviewActions } from '../../PreviewActions';
-import { ProblemList } from '../../ProblemList';
-import { download, readUpload } from '../../workbook-files';
+import { ChangesTable } from '../../components/ChangesTable';
+import { PreviewActions } from '../../components/PreviewActions';
+import { ProblemList } from '../../components/ProblemList';
+import { download, readUpload } from '../../components/workbook-files';
 
 export function RegisterPage() {
   const [upload, setUpload] = useState<{ fileName: string; dataBase64: string } | null>(null);

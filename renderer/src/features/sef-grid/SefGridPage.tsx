@@ -6,10 +6,10 @@ import type { SefGridPreview } from '../../../../shared/api/monitoring';
 import { academicYearOf, shiftTerm, termLabel, termOf } from '../../../../shared/domain/calendar';
 import { formatDate } from '../../../../shared/domain/format';
 import { call, errorMessage } from '../../api';
-import { ChangesTable } from '../../ChangesTable';
-import { PreviewActions } from '../../PreviewActions';
-import { ProblemList } from '../../ProblemList';
-import { download, readUpload } from '../../workbook-files';
+import { ChangesTable } from '../../components/ChangesTable';
+import { PreviewActions } from '../../components/PreviewActions';
+import { ProblemList } from '../../components/ProblemList';
+import { download, readUpload } from '../../components/workbook-files';
 
 /** The last nine terms, newest first, for choosing what to export. */
 function recentTerms(): string[] {

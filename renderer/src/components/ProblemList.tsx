@@ -1,5 +1,5 @@
 import { Alert, List, Text } from '@mantine/core';
-import type { Problem } from '../../shared/api/contract';
+import type { Problem } from '../../../shared/api/contract';
 
 const SHOWN = 200;
 

@@ -1,6 +1,6 @@
 import { TextInput } from '@mantine/core';
 import { useState } from 'react';
-import { formatDate, parseDate } from '../../shared/domain/format';
+import { formatDate, parseDate } from '../../../shared/domain/format';
 
 /**
  * A date typed the British way (22/11/2026), whatever the browser's locale: the native date picker
