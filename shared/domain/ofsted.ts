@@ -50,3 +50,20 @@ export function disagreement(
   if (ofstedOverall === null || laCategory === null || ofstedOverall === laCategory) return null;
   return ofstedOverall > laCategory ? 'harsher' : 'kinder';
 }
+
+/**
+ * Whether an inspection's outcome fits its overall judgement: a section 5 inspection that judges a
+ * school inadequate (4) always puts it in a category, and only an inadequate judgement does. A
+ * "Monitoring inspection" is an HMI visit to a school already in a category, so it sets none.
+ */
+export function checkInspectionOutcome(
+  type: (typeof INSPECTION_TYPES)[number],
+  overall: number | null,
+  outcome: Outcome,
+): string | null {
+  if (outcome !== 'None' && overall !== 4)
+    return `${outcome} comes only with an overall judgement of 4 (Inadequate).`;
+  if (type === 'Section 5 inspection' && overall === 4 && outcome === 'None')
+    return 'A section 5 inspection judged inadequate (4) puts the school in Notice to Improve or Special Measures: choose which.';
+  return null;
+}
