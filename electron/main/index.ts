@@ -1,6 +1,14 @@
-import { app, BrowserWindow, ipcMain, session as electronSession, shell } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  ipcMain,
+  session as electronSession,
+  shell,
+  type IpcMainInvokeEvent,
+} from 'electron';
 import { join } from 'node:path';
-import { opNames } from '../../shared/api/contract';
+import { pathToFileURL } from 'node:url';
+import { opNames, type Result } from '../../shared/api/contract';
 import { invoke } from '../core/handlers';
 import { resourcesDir } from '../core/paths';
 import { Session } from '../core/session';
@@ -9,8 +17,33 @@ import { CSP } from '../server/http';
 // A thin shell: every behaviour lives in the core, reached through the same contract as browser mode.
 const session = new Session(resourcesDir());
 
+// electron-vite's dev server sets ELECTRON_RENDERER_URL; a packaged app always loads its own file.
+const rendererFile = join(import.meta.dirname, '../renderer/index.html');
+const devServer = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
+
+/**
+ * Only the app's own page may reach the data file: not a page the window was somehow led to, nor a
+ * frame inside it. The hash is the page's route, so it is ignored.
+ */
+function fromAppPage(event: IpcMainInvokeEvent): boolean {
+  const frameUrl = event.senderFrame?.url;
+  if (!frameUrl || !URL.canParse(frameUrl)) return false;
+  const url = new URL(frameUrl);
+  if (devServer) return url.origin === new URL(devServer).origin;
+  url.hash = '';
+  url.search = '';
+  return url.href === pathToFileURL(rendererFile).href;
+}
+
+const refused: Result<never> = {
+  ok: false,
+  error: { code: 'invalid_input', message: "This request did not come from the app's own window." },
+};
+
 for (const op of opNames) {
-  ipcMain.handle(`sid:${op}`, (_event, input: unknown) => invoke(session, op, input));
+  ipcMain.handle(`sid:${op}`, (event, input: unknown) =>
+    fromAppPage(event) ? invoke(session, op, input) : refused,
+  );
 }
 
 function createWindow(): void {
@@ -30,18 +63,22 @@ function createWindow(): void {
   window.once('ready-to-show', () => window.show());
   // No navigation away from the app, and no new windows: links to the web open in the user's browser.
   window.webContents.on('will-navigate', (event) => event.preventDefault());
+  window.webContents.on('will-redirect', (event) => event.preventDefault());
   window.webContents.setWindowOpenHandler(({ url }) => {
     if (url.startsWith('https://')) void shell.openExternal(url);
     return { action: 'deny' };
   });
-  void window.loadFile(join(import.meta.dirname, '../renderer/index.html'));
+  void (devServer ? window.loadURL(devServer) : window.loadFile(rendererFile));
 }
 
 void app.whenReady().then(() => {
-  electronSession.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+  const { defaultSession } = electronSession;
+  defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } });
   });
-  electronSession.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  // The app needs no camera, notifications or the like: refuse them, and say so when a page asks.
+  defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  defaultSession.setPermissionCheckHandler(() => false);
   createWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow();
