@@ -23,7 +23,7 @@ const devServer = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL
 
 /**
  * Only the app's own page may reach the data file: not a page the window was somehow led to, nor a
- * frame inside it. The hash is the page's route, so it is ignored.
+ * frame from elsewhere inside it. The hash is the page's route, so it is ignored.
  */
 function fromAppPage(event: IpcMainInvokeEvent): boolean {
   const frameUrl = event.senderFrame?.url;
