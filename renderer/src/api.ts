@@ -1,3 +1,4 @@
+import { useCallback, useEffect, useState } from 'react';
 import { ApiError, type OpInput, type OpName, type OpOutput, type Result } from '../../shared/api/contract';
 
 interface Bridge {
@@ -41,4 +42,48 @@ export async function call<K extends OpName>(op: K, input: OpInput<K>): Promise<
 
 export function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+export interface Operation<T> {
+  /** The last answer, kept while a reload is under way so the screen does not flash empty. */
+  data: T | undefined;
+  /** The last failure in plain words, or null. */
+  error: string | null;
+  loading: boolean;
+  /** Asks again, e.g. after a save changed what this shows. */
+  reload: () => void;
+}
+
+/**
+ * Reads one operation for a screen: loading, error and data in one place, asked again when the input
+ * changes or `reload` is called. A null input waits (nothing to ask yet). Answers to an older request
+ * are dropped, so a slow reply never overwrites a newer one.
+ */
+export function useOperation<K extends OpName>(op: K, input: OpInput<K> | null): Operation<OpOutput<K>> {
+  // The input is compared by value, so callers can pass a fresh object on every render.
+  const key = input === null ? null : JSON.stringify(input);
+  const [version, setVersion] = useState(0);
+  const [answer, setAnswer] = useState<{ request: string; data?: OpOutput<K>; error: string | null }>({
+    request: '',
+    error: null,
+  });
+  const request = `${op}:${key}#${version}`;
+  useEffect(() => {
+    if (key === null) return;
+    let current = true;
+    call(op, JSON.parse(key) as OpInput<K>).then(
+      (data) => current && setAnswer({ request, data, error: null }),
+      (e: unknown) => current && setAnswer((a) => ({ ...a, request, error: errorMessage(e) })),
+    );
+    return () => {
+      current = false;
+    };
+  }, [op, key, request]);
+  const reload = useCallback(() => setVersion((v) => v + 1), []);
+  return {
+    data: answer.data,
+    error: answer.error,
+    loading: key !== null && answer.request !== request,
+    reload,
+  };
 }

@@ -1,77 +1,47 @@
-import { Alert, Badge, Button, FileButton, Group, Paper, Select, Stack, Text, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { useEffect, useState } from 'react';
-import { ApiError, type OpOutput } from '../../../../shared/api/contract';
-import type { SefGridPreview } from '../../../../shared/api/monitoring';
+import { Alert, Button, Group, Paper, Select, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import type { SefGridPreview } from '../../../../shared/api/sef';
 import { academicYearOf, shiftTerm, termLabel, termOf } from '../../../../shared/domain/calendar';
-import { formatDate } from '../../../../shared/domain/format';
-import { call, errorMessage } from '../../api';
+import { formatDate, todayInLondon } from '../../../../shared/domain/format';
+import { call, errorMessage, useOperation } from '../../api';
 import { ChangesTable } from '../../components/ChangesTable';
-import { PreviewActions } from '../../components/PreviewActions';
+import { ImportWorkflow } from '../../components/ImportWorkflow';
 import { ProblemList } from '../../components/ProblemList';
-import { download, readUpload } from '../../components/workbook-files';
+import { download } from '../../components/workbook-files';
 
 /** The last nine terms, newest first, for choosing what to export. */
 function recentTerms(): string[] {
-  const now = termOf(new Date().toISOString().slice(0, 10));
+  const now = termOf(todayInLondon());
   return Array.from({ length: 9 }, (_, n) => termLabel(shiftTerm(now, -n)));
 }
 
+const counts = (p: SefGridPreview) => ({
+  new: p.newEntries.length,
+  changed: p.changed.length,
+  unchanged: p.unchangedCount,
+});
+
 export function SefGridPage() {
-  const [org, setOrg] = useState<OpOutput<'organisation.get'> | null>(null);
+  const org = useOperation('organisation.get', {}).data;
   const [ddId, setDdId] = useState<string | null>(null);
   const [term, setTerm] = useState<string>(() => recentTerms()[0]!);
   const [terms, setTerms] = useState<string[]>(recentTerms);
-  const [upload, setUpload] = useState<{ fileName: string; dataBase64: string } | null>(null);
-  const [preview, setPreview] = useState<SefGridPreview | null>(null);
-  const [busy, setBusy] = useState<'reading' | 'importing' | 'exporting' | null>(null);
+  const [exporting, setExporting] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    void call('organisation.get', {}).then(setOrg);
-  }, []);
 
-  const run = async (what: NonNullable<typeof busy>, work: () => Promise<void>) => {
-    setBusy(what);
+  const exportGrid = async () => {
+    setExporting(true);
     setError(null);
     try {
-      await work();
-    } catch (e) {
-      setError(errorMessage(e));
-      if (e instanceof ApiError && e.body.problems && preview)
-        setPreview({ ...preview, problems: e.body.problems });
-    } finally {
-      setBusy(null);
-    }
-  };
-  const choose = (file: File | null) =>
-    file &&
-    void run('reading', async () => {
-      setPreview(null);
-      const next = await readUpload(file);
-      setUpload(next);
-      const found = await call('sefGrid.preview', next);
-      setPreview(found);
-      // The grid's own term joins the export choices, so it can be sent back as it came.
-      if (found.term && !terms.includes(found.term)) setTerms((t) => [found.term, ...t]);
-    });
-  const apply = () =>
-    upload &&
-    void run('importing', async () => {
-      const done = await call('sefGrid.apply', upload);
-      notifications.show({
-        color: 'teal',
-        message: `Imported ${done.newEntries.length} new and ${done.changed.length} changed SEFs.`,
-      });
-      setUpload(null);
-      setPreview(null);
-    });
-  const exportGrid = () =>
-    void run('exporting', async () => {
       const file = await call('sefGrid.export', { doubleDistrictId: ddId ? Number(ddId) : null, term });
       download(file.fileName, file.dataBase64);
-    });
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setExporting(false);
+    }
+  };
 
-  const work = preview ? preview.newEntries.length + preview.changed.length : 0;
   return (
     <Stack maw={1100}>
       <Title order={2}>SEF grid</Title>
@@ -100,74 +70,52 @@ export function SefGridPage() {
             allowDeselect={false}
             w={180}
           />
-          <Button variant="light" onClick={exportGrid} loading={busy === 'exporting'}>
+          <Button variant="light" onClick={() => void exportGrid()} loading={exporting}>
             Export SEF grid
           </Button>
         </Group>
+        {error && (
+          <Alert color="red" role="alert" mt="sm">
+            {error}
+          </Alert>
+        )}
       </Paper>
-      <Paper withBorder p="md">
-        <Group justify="space-between" align="start">
-          <div>
-            <Title order={3} size="h4">
-              Import
-            </Title>
-            <Text size="sm" c="dimmed">
-              A grid returned from the districts. You will see every change before anything is saved.
-            </Text>
-          </div>
-          <FileButton onChange={choose} accept=".xlsx">
-            {(props) => (
-              <Button {...props} loading={busy === 'reading'}>
-                Choose SEF grid…
-              </Button>
-            )}
-          </FileButton>
-        </Group>
-        <Stack mt="md">
-          {error && (
-            <Alert color="red" role="alert">
-              {error}
-            </Alert>
-          )}
-          {preview && upload && (
-            <Stack data-testid="sef-preview">
-              <Text fw={600}>
-                {upload.fileName}
-                {preview.doubleDistrict && ` — ${preview.doubleDistrict}`}
-                {preview.term && `, ${preview.term}`}
-              </Text>
-              <Group gap="xs">
-                <Badge color="teal">{preview.newEntries.length} new</Badge>
-                <Badge color="blue">{preview.changed.length} changed</Badge>
-                <Badge color="gray">{preview.unchangedCount} unchanged</Badge>
-              </Group>
-              <ProblemList
-                problems={preview.problems}
-                title="This grid cannot be imported until these are put right"
-              />
-              <ProblemList problems={preview.warnings} title="Read but not imported" color="yellow" />
-              <ChangesTable
-                records={preview.changed.map((c) => ({ ...c, which: formatDate(c.sefOn) }))}
-                fieldLabel="Judgement"
-                whichLabel="SEF date"
-              />
-              <PreviewActions
-                label={`Import ${work} SEFs`}
-                onCancel={() => {
-                  setPreview(null);
-                  setUpload(null);
-                }}
-                onImport={apply}
-                importing={busy === 'importing'}
-                disabled={preview.problems.length > 0 || work === 0}
-              />
-            </Stack>
-          )}
-        </Stack>
-      </Paper>
+      <ImportWorkflow
+        description="A grid returned from the districts. You will see every change before anything is saved."
+        chooseLabel="Choose SEF grid…"
+        testId="sef-preview"
+        preview={(upload) => call('sefGrid.preview', upload)}
+        apply={async (upload) => {
+          const done = await call('sefGrid.apply', upload);
+          return `Imported ${done.newEntries.length} new and ${done.changed.length} changed SEFs.`;
+        }}
+        counts={counts}
+        heading={(p, upload) =>
+          [upload.fileName, p.doubleDistrict && ` — ${p.doubleDistrict}`, p.term && `, ${p.term}`]
+            .filter(Boolean)
+            .join('')
+        }
+        problemsTitle="This grid cannot be imported until these are put right"
+        applyLabel={(p) => `Import ${p.newEntries.length + p.changed.length} SEFs`}
+        // The grid's own term joins the export choices, so it can be sent back as it came.
+        onPreviewed={(p) => {
+          if (p.term) setTerms((t) => (t.includes(p.term) ? t : [p.term, ...t]));
+        }}
+      >
+        {(preview) => (
+          <>
+            <ProblemList problems={preview.warnings} title="Read but not imported" color="yellow" />
+            <ChangesTable
+              records={preview.changed.map((c) => ({ ...c, which: formatDate(c.sefOn) }))}
+              fieldLabel="Judgement"
+              whichLabel="SEF date"
+            />
+          </>
+        )}
+      </ImportWorkflow>
       <Text size="xs" c="dimmed">
-        Academic year {academicYearOf(new Date().toISOString().slice(0, 10))}: grades 1 outstanding, 2 good, 3
-        satisfactory, 4 inadequate.
+        Academic year {academicYearOf(todayInLondon())}: grades 1 outstanding, 2 good, 3 satisfactory, 4
+        inadequate.
       </Text>
     </Stack>
   );
