@@ -1,7 +1,19 @@
+import { readdirSync } from 'node:fs';
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+
+// The renderer reaches the app only through the API contract.
+const rendererLayer = {
+  group: ['**/electron/**', 'electron', 'node:*', 'better-sqlite3', 'exceljs'],
+  message: 'The renderer reaches the app only through the API contract.',
+};
+// A feature is used through its index.ts, so its other files can change without breaking the rest.
+const throughIndex = 'Import another feature from its index (features/<name>), not from its files.';
+const features = readdirSync(new URL('renderer/src/features', import.meta.url), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
 
 // The layers are kept apart here: shared/ stands alone, the renderer never reaches into electron/.
 export default tseslint.config(
@@ -48,15 +60,26 @@ export default tseslint.config(
       'react-hooks/incompatible-library': 'off',
       'no-restricted-imports': [
         'error',
+        { patterns: [rendererLayer, { group: ['**/features/*/*'], message: throughIndex }] },
+      ],
+    },
+  },
+  // Inside a feature its own files are imported freely; another feature only through its index.
+  ...features.map((feature) => ({
+    files: [`renderer/src/features/${feature}/**/*.{ts,tsx}`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
         {
           patterns: [
+            rendererLayer,
             {
-              group: ['**/electron/**', 'electron', 'node:*', 'better-sqlite3', 'exceljs'],
-              message: 'The renderer reaches the app only through the API contract.',
+              group: features.filter((other) => other !== feature).map((other) => `**/${other}/*`),
+              message: throughIndex,
             },
           ],
         },
       ],
     },
-  },
+  })),
 );

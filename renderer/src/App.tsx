@@ -1,25 +1,21 @@
 import { AppShell, Button, Group, NavLink, Stack, Text, Title } from '@mantine/core';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { OpOutput } from '../../shared/api/contract';
 import { call } from './api';
-import { MonitoringPage } from './features/monitoring/MonitoringPage';
-import { OrganisationPage } from './features/organisation/OrganisationPage';
-import { RegisterPage } from './features/register/RegisterPage';
-import { SchoolPage } from './features/schools/SchoolPage';
-import { forgetFilter, SchoolsList } from './features/schools/SchoolsList';
-import { SefGridPage } from './features/sef-grid/SefGridPage';
-import { StartScreen } from './features/start/StartScreen';
-import { hashOf, viewFromHash, type View } from './route';
+import { forgetFilter } from './features/schools';
+import { StartScreen } from './features/start';
+import { hashOf, navItems, renderScreen, viewFromHash, type Navigate, type View } from './screens';
 
 type AppState = OpOutput<'app.state'>;
 
 export function App() {
   const [state, setState] = useState<AppState | null>(null);
   const [view, setViewState] = useState<View>(() => viewFromHash(window.location.hash));
-  const setView = useCallback((next: View) => {
+  const go = useCallback((next: View) => {
     if (window.location.hash !== hashOf(next)) window.history.pushState(null, '', hashOf(next));
     setViewState(next);
   }, []);
+  const navigate = useMemo<Navigate>(() => ({ go, href: hashOf }), [go]);
 
   useEffect(() => {
     const follow = () => setViewState(viewFromHash(window.location.hash));
@@ -38,21 +34,14 @@ export function App() {
     (next: AppState) => {
       forgetFilter();
       setState(next);
-      setView({ kind: 'schools' });
+      go({ kind: 'schools' });
     },
-    [setView],
+    [go],
   );
 
   if (!state) return null;
   if (!state.file) return <StartScreen state={state} onOpened={opened} />;
 
-  const nav: Array<{ label: string; view: View }> = [
-    { label: 'Schools', view: { kind: 'schools' } },
-    { label: 'Monitoring', view: { kind: 'monitoring' } },
-    { label: 'SEF grid', view: { kind: 'sef-grid' } },
-    { label: 'Register workbook', view: { kind: 'register' } },
-    { label: 'Organisation', view: { kind: 'organisation' } },
-  ];
   return (
     <AppShell header={{ height: 52 }} navbar={{ width: 220, breakpoint: 0 }} padding="md">
       <AppShell.Header>
@@ -72,27 +61,18 @@ export function App() {
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label="Main">
         <Stack gap={2}>
-          {nav.map((item) => (
+          {navItems(view).map((item) => (
             <NavLink
               key={item.label}
               label={item.label}
               component="button"
-              active={
-                view.kind === item.view.kind || (item.view.kind === 'schools' && view.kind === 'school')
-              }
-              onClick={() => setView(item.view)}
+              active={item.active}
+              onClick={() => go(item.view)}
             />
           ))}
         </Stack>
       </AppShell.Navbar>
-      <AppShell.Main>
-        {view.kind === 'schools' && <SchoolsList onOpen={(id) => setView({ kind: 'school', id })} />}
-        {view.kind === 'school' && <SchoolPage id={view.id} onBack={() => setView({ kind: 'schools' })} />}
-        {view.kind === 'monitoring' && <MonitoringPage onOpen={(id) => setView({ kind: 'school', id })} />}
-        {view.kind === 'sef-grid' && <SefGridPage />}
-        {view.kind === 'register' && <RegisterPage />}
-        {view.kind === 'organisation' && <OrganisationPage />}
-      </AppShell.Main>
+      <AppShell.Main>{renderScreen(view, navigate)}</AppShell.Main>
     </AppShell>
   );
 }

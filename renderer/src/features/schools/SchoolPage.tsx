@@ -16,7 +16,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { OpOutput } from '../../../../shared/api/contract';
 import { formatDate } from '../../../../shared/domain/format';
 import { call, errorMessage } from '../../api';
-import { SchoolMonitoring } from '../monitoring/SchoolMonitoring';
+import { SchoolMonitoring } from '../monitoring';
 import { SchoolForm } from './SchoolForm';
 
 type Detail = OpOutput<'schools.get'>;

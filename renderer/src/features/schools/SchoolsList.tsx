@@ -15,7 +15,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { OpOutput, SchoolRow } from '../../../../shared/api/contract';
 import { CATEGORIES, SUPPORT_LEVELS } from '../../../../shared/domain/categories';
 import { PHASES, SCHOOL_TYPES } from '../../../../shared/domain/organisation';
-import { SupportBadge } from '../monitoring/SupportBadge';
+import { SupportBadge } from '../monitoring';
 import {
   emptyFilter,
   filterSchools,
@@ -24,7 +24,6 @@ import {
   type SortDirection,
 } from '../../../../shared/domain/school-filter';
 import { call } from '../../api';
-import { hashOf } from '../../route';
 import { SchoolFormModal } from './SchoolForm';
 
 const COLUMNS: Array<{ key: keyof SchoolRow; label: string; width: string }> = [
@@ -63,7 +62,14 @@ function savedFilter(): SchoolFilter {
   }
 }
 
-export function SchoolsList({ onOpen }: { onOpen: (id: number) => void }) {
+export function SchoolsList({
+  onOpen,
+  hrefOf,
+}: {
+  onOpen: (id: number) => void;
+  /** The school page's address, so its link can be opened in a new tab or copied. */
+  hrefOf: (id: number) => string;
+}) {
   const [schools, setSchools] = useState<SchoolRow[] | null>(null);
   const [org, setOrg] = useState<OpOutput<'organisation.get'> | null>(null);
   const [filter, setFilter] = useState<SchoolFilter>(savedFilter);
@@ -259,7 +265,7 @@ export function SchoolsList({ onOpen }: { onOpen: (id: number) => void }) {
                     <td style={CELL}>{school.dfe}</td>
                     <td style={CELL}>
                       <a
-                        href={hashOf({ kind: 'school', id: school.id })}
+                        href={hrefOf(school.id)}
                         onClick={(e) => {
                           e.preventDefault();
                           e.stopPropagation();

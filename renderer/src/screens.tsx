@@ -1,0 +1,84 @@
+import type { ReactNode } from 'react';
+import { MonitoringPage } from './features/monitoring';
+import { OrganisationPage } from './features/organisation';
+import { RegisterPage } from './features/register';
+import { SchoolPage, SchoolsList } from './features/schools';
+import { SefGridPage } from './features/sef-grid';
+import { fillPath, matchPath, type Params } from './route';
+
+/** How a screen moves the user on. */
+export interface Navigate {
+  go(view: View): void;
+  href(view: View): string;
+}
+
+interface Screen<P extends string> {
+  /** In the address after `#/`, e.g. `schools/:id`. */
+  path: P;
+  /** Its entry in the main navigation; a screen without one lights up its parent's (`under`). */
+  nav?: string;
+  under?: string;
+  render(params: Params<P>, navigate: Navigate): ReactNode;
+}
+const screen = <const P extends string>(definition: Screen<P>) => definition;
+
+/**
+ * Every screen of an open file, in navigation order. A new screen is added here and nowhere else:
+ * the router, the navigation and the address all read this table.
+ */
+export const SCREENS = {
+  schools: screen({
+    path: 'schools',
+    nav: 'Schools',
+    render: (_, { go, href }) => (
+      <SchoolsList
+        onOpen={(id) => go({ kind: 'school', id })}
+        hrefOf={(id) => href({ kind: 'school', id })}
+      />
+    ),
+  }),
+  school: screen({
+    path: 'schools/:id',
+    under: 'schools',
+    render: ({ id }, { go }) => <SchoolPage id={id} onBack={() => go({ kind: 'schools' })} />,
+  }),
+  monitoring: screen({
+    path: 'monitoring',
+    nav: 'Monitoring',
+    render: (_, { go }) => <MonitoringPage onOpen={(id) => go({ kind: 'school', id })} />,
+  }),
+  'sef-grid': screen({ path: 'sef-grid', nav: 'SEF grid', render: () => <SefGridPage /> }),
+  register: screen({ path: 'register', nav: 'Register workbook', render: () => <RegisterPage /> }),
+  organisation: screen({ path: 'organisation', nav: 'Organisation', render: () => <OrganisationPage /> }),
+};
+
+export type ScreenKind = keyof typeof SCREENS;
+export type View = { [K in ScreenKind]: { kind: K } & Params<(typeof SCREENS)[K]['path']> }[ScreenKind];
+
+const KINDS = Object.keys(SCREENS) as ScreenKind[];
+const HOME: View = { kind: 'schools' };
+
+export function viewFromHash(hash: string): View {
+  for (const kind of KINDS) {
+    const params = matchPath(SCREENS[kind].path, hash);
+    if (params) return { ...params, kind } as View;
+  }
+  return HOME;
+}
+
+export const hashOf = (view: View): string => fillPath(SCREENS[view.kind].path, view);
+
+export function renderScreen(view: View, navigate: Navigate): ReactNode {
+  const { render } = SCREENS[view.kind] as Screen<string>;
+  return render(view as Params<string>, navigate);
+}
+
+/** The main navigation: each screen with a label, and whether it holds the current view. */
+export const navItems = (current: View) =>
+  KINDS.flatMap((kind) => {
+    const { nav } = SCREENS[kind] as Screen<string>;
+    if (!nav) return [];
+    const active = current.kind === kind || (SCREENS[current.kind] as Screen<string>).under === kind;
+    // A screen in the navigation is reached without parameters (a list, not one record).
+    return [{ view: { kind } as View, label: nav, active }];
+  });
