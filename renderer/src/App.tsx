@@ -1,4 +1,6 @@
 import { AppShell, Button, Group, NavLink, Stack, Text, Title } from '@mantine/core';
+import { DatesProvider } from '@mantine/dates';
+import 'dayjs/locale/en-gb';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { OpOutput } from '../../shared/api/contract';
 import { call } from './api';
@@ -42,37 +44,40 @@ export function App() {
   if (!state) return null;
   if (!state.file) return <StartScreen state={state} onOpened={opened} />;
 
+  // Calendars in British English, weeks starting on Monday.
   return (
-    <AppShell header={{ height: 52 }} navbar={{ width: 220, breakpoint: 0 }} padding="md">
-      <AppShell.Header>
-        <Group h="100%" px="md" justify="space-between">
-          <Title order={1} size="h4">
-            School Improvement Desk
-          </Title>
-          <Group gap="sm">
-            <Text size="sm" c="dimmed" title={state.file.path}>
-              {state.file.name}
-            </Text>
-            <Button variant="subtle" size="xs" onClick={() => void call('app.close', {}).then(setState)}>
-              Close file
-            </Button>
+    <DatesProvider settings={{ locale: 'en-gb', firstDayOfWeek: 1 }}>
+      <AppShell header={{ height: 52 }} navbar={{ width: 220, breakpoint: 0 }} padding="md">
+        <AppShell.Header>
+          <Group h="100%" px="md" justify="space-between">
+            <Title order={1} size="h4">
+              School Improvement Desk
+            </Title>
+            <Group gap="sm">
+              <Text size="sm" c="dimmed" title={state.file.path}>
+                {state.file.name}
+              </Text>
+              <Button variant="subtle" size="xs" onClick={() => void call('app.close', {}).then(setState)}>
+                Close file
+              </Button>
+            </Group>
           </Group>
-        </Group>
-      </AppShell.Header>
-      <AppShell.Navbar p="xs" aria-label="Main">
-        <Stack gap={2}>
-          {navItems(view).map((item) => (
-            <NavLink
-              key={item.label}
-              label={item.label}
-              component="button"
-              active={item.active}
-              onClick={() => go(item.view)}
-            />
-          ))}
-        </Stack>
-      </AppShell.Navbar>
-      <AppShell.Main>{renderScreen(view, navigate)}</AppShell.Main>
-    </AppShell>
+        </AppShell.Header>
+        <AppShell.Navbar p="xs" aria-label="Main">
+          <Stack gap={2}>
+            {navItems(view).map((item) => (
+              <NavLink
+                key={item.label}
+                label={item.label}
+                component="button"
+                active={item.active}
+                onClick={() => go(item.view)}
+              />
+            ))}
+          </Stack>
+        </AppShell.Navbar>
+        <AppShell.Main>{renderScreen(view, navigate)}</AppShell.Main>
+      </AppShell>
+    </DatesProvider>
   );
 }

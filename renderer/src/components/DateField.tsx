@@ -1,40 +1,65 @@
-import { TextInput } from '@mantine/core';
-import { useState } from 'react';
-import { formatDate, parseDate } from '../../../shared/domain/format';
+import { DateInput } from '@mantine/dates';
+import { useRef, useState } from 'react';
+import { parseDate } from '../../../shared/domain/format';
 
 /**
- * A date typed the British way (22/11/2026), whatever the browser's locale: the native date picker
- * shows American order in some set-ups. The value is ISO, or '' when blank.
+ * A date picked from a calendar or typed the British way — 22/11/2026, 4/9/2008, 04.09.2008 — whatever
+ * the browser's locale (the native date picker shows American order in some set-ups).
+ *
+ * The calendar's language and first day of the week (Monday) come from the DatesProvider in App.
+ *
+ * A typed text that is not a real date (31/02/2008, 4/9/08) is never dropped silently: the field
+ * shows why, keeps the text for the user to put right, and tells the parent through
+ * `onValidityChange(false)` — a form must not save while any of its dates is invalid. `onChange` is
+ * not called for such text, so the parent still holds the last real date (or '').
  */
 export function DateField({
   label,
   value,
   onChange,
+  onValidityChange,
   error,
   required,
 }: {
   label: string;
-  value: string;
+  /** ISO `yyyy-mm-dd`, or '' or null when blank. */
+  value: string | null;
+  /** The ISO date, or '' when the field is cleared. */
   onChange: (iso: string) => void;
+  /** false as soon as the text typed is not a real date; true again once it is, or is cleared. */
+  onValidityChange?: (valid: boolean) => void;
   error?: string | undefined;
   required?: boolean;
 }) {
-  const [text, setText] = useState(value ? formatDate(value) : '');
   const [bad, setBad] = useState(false);
+  const reported = useRef(true);
+  const report = (valid: boolean) => {
+    setBad(!valid);
+    if (reported.current === valid) return;
+    reported.current = valid;
+    onValidityChange?.(valid);
+  };
   return (
-    <TextInput
+    <DateInput
       label={label}
       placeholder="dd/mm/yyyy"
       required={required ?? false}
-      value={text}
-      onChange={(e) => {
+      value={value || null}
+      valueFormat="DD/MM/YYYY"
+      dateParser={parseDate}
+      // Blanking the text clears the date (without this the old date would silently stay).
+      clearable
+      // Keep what was typed on leaving the field, so a mistake is shown rather than undone unseen.
+      fixOnBlur={false}
+      onInput={(e) => {
         const typed = e.currentTarget.value;
-        setText(typed);
-        const iso = parseDate(typed);
-        setBad(typed.trim() !== '' && iso === null);
+        report(typed.trim() === '' || parseDate(typed) !== null);
+      }}
+      onChange={(iso) => {
+        report(true);
         onChange(iso ?? '');
       }}
-      error={bad ? 'Enter a date like 22/11/2026' : error}
+      error={bad ? 'Enter a real date, like 22/11/2026' : error}
     />
   );
 }
