@@ -35,11 +35,24 @@ interface Filterable {
   supportLevel: string | null;
 }
 
+/**
+ * A name as a search compares it: staff type "st marys" for "St Mary's", "st. johns" for "St John's"
+ * and "church-of-england" or "church of  england" alike, so case, apostrophes (straight or curly),
+ * full stops, hyphens and runs of spaces do not count.
+ */
+export function searchText(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/['‘’`ʼ.]/g, '')
+    .replace(/[-‐‑–—\s]+/g, ' ')
+    .trim();
+}
+
 /** The schools list's filter: search by name or DfE number (with or without the slash). */
 export function filterSchools<T extends Filterable>(rows: readonly T[], filter: SchoolFilter): T[] {
-  const words = filter.search.trim().toLowerCase();
+  const words = searchText(filter.search);
   const dfe = parseDfe(filter.search);
-  const digits = words.replace(/\D/g, '');
+  const digits = filter.search.replace(/\D/g, '');
   return rows.filter(
     (row) =>
       (filter.showClosed || row.closedOn === null) &&
@@ -50,7 +63,7 @@ export function filterSchools<T extends Filterable>(rows: readonly T[], filter: 
       (filter.category === null || (row.category ?? 0) === filter.category) &&
       (filter.supportLevel === null || row.supportLevel === filter.supportLevel) &&
       (words === '' ||
-        row.name.toLowerCase().includes(words) ||
+        searchText(row.name).includes(words) ||
         (dfe !== null ? row.dfe === dfe : digits.length >= 3 && row.dfe.replace('/', '').includes(digits))),
   );
 }

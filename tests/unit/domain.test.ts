@@ -3,7 +3,7 @@ import { diffRecords } from '../../shared/domain/changes';
 import { parseDfe } from '../../shared/domain/dfe';
 import { formatDate } from '../../shared/domain/format';
 import { checkSchool, type SchoolDraft } from '../../shared/domain/school';
-import { emptyFilter, filterSchools, sortRows } from '../../shared/domain/school-filter';
+import { emptyFilter, filterSchools, searchText, sortRows } from '../../shared/domain/school-filter';
 
 const draft: SchoolDraft = {
   dfe: '8602001',
@@ -158,5 +158,51 @@ describe('dates as staff type them', () => {
     expect(parseDate('31/02/2009')).toBeNull();
     expect(parseDate('09/04')).toBeNull();
     expect(parseDate('2008-9-4')).toBeNull();
+  });
+});
+
+describe('searching school names as staff type them', () => {
+  const school = (dfe: string, name: string) => ({
+    dfe,
+    name,
+    doubleDistrictId: 1,
+    districtId: 1,
+    phase: 'Primary',
+    type: null,
+    closedOn: null,
+    category: null,
+    supportLevel: null,
+  });
+  const rows = [
+    school('860/3401', "St Mary's Catholic Primary School"),
+    school('860/3402', 'St Mary’s CE (VC) First School'),
+    school('860/3403', 'St. John’s Church-of-England Primary'),
+    school('860/3404', 'Marysville Infant School'),
+    school('860/3405', 'St Marks Primary'),
+  ];
+  const found = (search: string) => filterSchools(rows, { ...emptyFilter, search }).map((r) => r.dfe);
+
+  it('ignores straight and curly apostrophes and case', () => {
+    expect(found('st marys')).toEqual(['860/3401', '860/3402']);
+    expect(found('ST MARY’S')).toEqual(['860/3401', '860/3402']);
+    expect(found("st mary's catholic")).toEqual(['860/3401']);
+  });
+  it('ignores full stops, hyphens and extra spaces', () => {
+    expect(found('st johns')).toEqual(['860/3403']);
+    expect(found('St.  Johns')).toEqual(['860/3403']);
+    expect(found('church of england')).toEqual(['860/3403']);
+    expect(found('church-of-england')).toEqual(['860/3403']);
+  });
+  it('still tells different names apart', () => {
+    expect(found('st mark')).toEqual(['860/3405']);
+    expect(found('st marys primary')).toEqual([]);
+    expect(found('marys')).toEqual(['860/3401', '860/3402', '860/3404']);
+  });
+  it('still finds a DfE number typed with or without the slash', () => {
+    expect(found('860/3403')).toEqual(['860/3403']);
+    expect(found('8603403')).toEqual(['860/3403']);
+  });
+  it('reduces a name to lower case words without punctuation', () => {
+    expect(searchText('  St. Mary’s  Church-of-England\tSchool ')).toBe('st marys church of england school');
   });
 });
