@@ -1,18 +1,25 @@
 import { Select, SimpleGrid, Text, Textarea, TextInput } from '@mantine/core';
+import {
+  categoryDecision,
+  categoryLabels,
+  categoryProposal,
+  type CategoryDecision,
+  type CategoryProposal,
+  type CategoryRow,
+} from '../../../../shared/api/categories';
 import type { OpOutput } from '../../../../shared/api/contract';
-import type { CategoryRow } from '../../../../shared/api/monitoring';
 import {
   CATEGORIES,
-  PROPOSAL_SOURCES,
   SUPPORT_LEVELS,
+  PROPOSAL_SOURCES,
   supportFor,
   type Category,
   type SupportLevel,
 } from '../../../../shared/domain/categories';
-import { formatDate } from '../../../../shared/domain/format';
+import { formatDate, todayInLondon } from '../../../../shared/domain/format';
 import { call } from '../../api';
 import { DateField } from '../../components/DateField';
-import { NotesField, RecordModal, todayIso, useDraft, type RecordFormProps } from './RecordModal';
+import { NotesField, RecordModal, useDraft, type RecordFormProps } from './RecordModal';
 
 const categoryOptions = Object.entries(CATEGORIES).map(([value, name]) => ({
   value,
@@ -25,37 +32,50 @@ export function ProposeCategoryForm({
   proposal,
   onClose,
   onSaved,
+  onDeleted,
 }: RecordFormProps & { org: OpOutput<'organisation.get'>; proposal?: CategoryRow }) {
-  const [draft, set] = useDraft({
-    proposedOn: proposal?.proposedOn ?? todayIso(),
-    source: proposal?.source ?? ('SIP summary report' as (typeof PROPOSAL_SOURCES)[number]),
-    proposedById: proposal?.proposedById ?? (null as number | null),
-    category: proposal?.proposedCategory ?? (null as number | null),
-    evidence: proposal?.evidence ?? '',
-  });
+  const [draft, set, initial] = useDraft(
+    (): Omit<CategoryProposal, 'category'> & { category: number | null } => ({
+      schoolId,
+      proposedOn: proposal?.proposedOn ?? todayInLondon(),
+      source: proposal?.source ?? 'SIP summary report',
+      proposedById: proposal?.proposedById ?? null,
+      category: proposal?.proposedCategory ?? null,
+      evidence: proposal?.evidence ?? '',
+    }),
+  );
   return (
     <RecordModal
       title={proposal ? 'Correct a category proposal' : 'Propose a category'}
       submitLabel={proposal ? 'Save proposal' : 'Propose category'}
+      rules={categoryProposal}
+      labels={categoryLabels}
+      initial={initial}
+      draft={draft}
+      save={(checked) =>
+        call('categories.propose', { ...(proposal ? { id: proposal.id } : {}), draft: checked })
+      }
       onClose={onClose}
       onSaved={onSaved}
-      save={() =>
-        draft.category === null
-          ? Promise.reject(new Error('Choose the proposed category.'))
-          : call('categories.propose', {
-              ...(proposal ? { id: proposal.id } : {}),
-              schoolId,
-              ...draft,
-              category: draft.category,
-            })
+      remove={
+        proposal && onDeleted
+          ? {
+              label: 'Withdraw',
+              question: `Withdraw the proposal of category ${proposal.proposedCategory} made on ${formatDate(proposal.proposedOn)}?`,
+              run: () => call('categories.withdraw', { id: proposal.id }),
+              onRemoved: (auditId) => onDeleted(auditId, 'Proposal withdrawn.'),
+            }
+          : undefined
       }
     >
-      {() => (
+      {(fields) => (
         <SimpleGrid cols={2} spacing="sm">
           <DateField
             label="Proposed on"
+            required
             value={draft.proposedOn}
             onChange={(iso) => set({ proposedOn: iso })}
+            {...fields.date('proposedOn')}
           />
           <Select
             label="Proposed category"
@@ -63,13 +83,15 @@ export function ProposeCategoryForm({
             data={categoryOptions}
             value={draft.category === null ? null : String(draft.category)}
             onChange={(v) => set({ category: v ? Number(v) : null })}
+            error={fields.error('category')}
           />
           <Select
             label="Source"
             data={[...PROPOSAL_SOURCES]}
             value={draft.source}
-            onChange={(v) => set({ source: (v ?? 'DSIM') as typeof draft.source })}
+            onChange={(v) => v && set({ source: v as CategoryProposal['source'] })}
             allowDeselect={false}
+            error={fields.error('source')}
           />
           <Select
             label="Proposed by"
@@ -78,6 +100,7 @@ export function ProposeCategoryForm({
             data={org.people.map((p) => ({ value: String(p.id), label: p.name }))}
             value={draft.proposedById === null ? null : String(draft.proposedById)}
             onChange={(v) => set({ proposedById: v ? Number(v) : null })}
+            error={fields.error('proposedById')}
           />
           <Textarea
             label="Evidence"
@@ -87,6 +110,7 @@ export function ProposeCategoryForm({
             style={{ gridColumn: '1 / -1' }}
             value={draft.evidence}
             onChange={(e) => set({ evidence: e.currentTarget.value })}
+            error={fields.error('evidence')}
           />
         </SimpleGrid>
       )}
@@ -103,23 +127,27 @@ export function ConfirmCategoryForm({
   onClose: () => void;
   onSaved: () => void;
 }) {
-  const [draft, set] = useDraft({
-    decidedOn: todayIso(),
+  const [draft, set, initial] = useDraft((): CategoryDecision => ({
+    decidedOn: todayInLondon(),
     category: proposal.proposedCategory,
     notes: '',
-    supportOverride: null as SupportLevel | null,
+    supportOverride: null,
     overrideReason: '',
-  });
+  }));
   const natural = supportFor(draft.category as Category);
   return (
     <RecordModal
       title="DIG decision on the category"
       submitLabel="Confirm category"
+      rules={categoryDecision}
+      labels={categoryLabels}
+      initial={initial}
+      draft={draft}
+      save={(checked) => call('categories.decide', { id: proposal.id, draft: checked })}
       onClose={onClose}
       onSaved={onSaved}
-      save={() => call('categories.decide', { id: proposal.id, ...draft })}
     >
-      {(errors) => (
+      {(fields) => (
         <>
           <Text size="sm">
             Proposed {formatDate(proposal.proposedOn)}: category {proposal.proposedCategory} (
@@ -128,15 +156,18 @@ export function ConfirmCategoryForm({
           <SimpleGrid cols={2} spacing="sm">
             <DateField
               label="Decided on"
+              required
               value={draft.decidedOn}
               onChange={(iso) => set({ decidedOn: iso })}
+              {...fields.date('decidedOn')}
             />
             <Select
               label="Confirmed category"
               data={categoryOptions}
               value={String(draft.category)}
-              onChange={(v) => set({ category: Number(v ?? proposal.proposedCategory) })}
+              onChange={(v) => v && set({ category: Number(v) })}
               allowDeselect={false}
+              error={fields.error('category')}
             />
             <Select
               label="Support level"
@@ -150,15 +181,21 @@ export function ConfirmCategoryForm({
                 set({ supportOverride: v === null || v === natural ? null : (v as SupportLevel) })
               }
               allowDeselect={false}
+              error={fields.error('supportOverride')}
             />
             <TextInput
               label="Reason for a different support level"
               disabled={draft.supportOverride === null}
               value={draft.overrideReason}
               onChange={(e) => set({ overrideReason: e.currentTarget.value })}
-              error={errors.overrideReason}
+              error={fields.error('overrideReason')}
             />
-            <NotesField label="Moderation notes" value={draft.notes} onChange={(notes) => set({ notes })} />
+            <NotesField
+              label="Moderation notes"
+              value={draft.notes}
+              onChange={(notes) => set({ notes })}
+              error={fields.error('notes')}
+            />
           </SimpleGrid>
         </>
       )}

@@ -1,4 +1,4 @@
-import { Select } from '@mantine/core';
+import { Input, Select } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import type { OpOutput } from '../../../../shared/api/contract';
 import { CATEGORIES } from '../../../../shared/domain/categories';
@@ -26,6 +26,7 @@ export function GradeSelects({
   onChange,
   markRequired,
   except = [],
+  error,
 }: {
   framework: Framework | undefined;
   value: Record<string, number>;
@@ -33,8 +34,10 @@ export function GradeSelects({
   markRequired: boolean;
   /** Judgements the form asks for elsewhere. */
   except?: string[];
+  /** A problem with the grades as a whole, such as a judgement the framework requires. */
+  error: string | undefined;
 }) {
-  return framework?.judgements
+  const selects = framework?.judgements
     .filter((j) => !except.includes(j.code))
     .map((j) => (
       <Select
@@ -52,4 +55,10 @@ export function GradeSelects({
         }}
       />
     ));
+  return (
+    <>
+      {selects}
+      {error && <Input.Error style={{ gridColumn: '1 / -1' }}>{error}</Input.Error>}
+    </>
+  );
 }

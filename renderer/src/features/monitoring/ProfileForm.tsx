@@ -1,87 +1,121 @@
 import { Checkbox, NumberInput, Select, SimpleGrid, TextInput } from '@mantine/core';
+import {
+  profileDraft,
+  profileLabels,
+  type ProfileDraft,
+  type ProfileRow,
+} from '../../../../shared/api/profiles';
 import { academicYearOf, termLabel, TERMS, termOf, type TermName } from '../../../../shared/domain/calendar';
-import type { ProfileRow } from '../../../../shared/api/monitoring';
+import { todayInLondon } from '../../../../shared/domain/format';
 import { call } from '../../api';
-import { NotesField, RecordModal, todayIso, useDraft, type RecordFormProps } from './RecordModal';
+import { numberFrom } from './numbers';
+import { NotesField, RecordModal, useDraft, type RecordFormProps } from './RecordModal';
 
-const number = (v: string | number) => (v === '' ? null : Number(v));
+/** The terms a profile can be for: the last four academic years, and the one a profile already has. */
+function termOptions(profile: ProfileRow | undefined) {
+  const thisYear = academicYearOf(todayInLondon());
+  const years = [0, 1, 2, 3].map((n) => thisYear - n);
+  if (profile && !years.includes(profile.academicYear)) years.push(profile.academicYear);
+  return years.flatMap((academicYear) =>
+    [...TERMS]
+      .reverse()
+      .map((term) => ({ value: `${academicYear}:${term}`, label: termLabel({ academicYear, term }) })),
+  );
+}
 
 export function ProfileForm({
   schoolId,
   profile,
   onClose,
   onSaved,
+  onDeleted,
 }: RecordFormProps & { profile?: ProfileRow }) {
-  const now = termOf(todayIso());
-  const [draft, set] = useDraft({
-    academicYear: profile?.academicYear ?? now.academicYear,
-    term: profile?.term ?? (now.term as TermName),
-    numberOnRoll: profile?.numberOnRoll ?? (null as number | null),
-    attendance: profile?.attendance ?? (null as number | null),
-    exclusions: profile?.exclusions ?? (null as number | null),
-    budgetPosition: profile?.budgetPosition ?? (null as number | null),
-    newHeadteacher: profile?.newHeadteacher ?? false,
-    staffChanges: profile?.staffChanges ?? '',
-    notes: profile?.notes ?? '',
+  const [draft, set, initial] = useDraft((): ProfileDraft => {
+    const now = termOf(todayInLondon());
+    return {
+      schoolId,
+      academicYear: profile?.academicYear ?? now.academicYear,
+      term: profile?.term ?? now.term,
+      numberOnRoll: profile?.numberOnRoll ?? null,
+      attendance: profile?.attendance ?? null,
+      exclusions: profile?.exclusions ?? null,
+      budgetPosition: profile?.budgetPosition ?? null,
+      newHeadteacher: profile?.newHeadteacher ?? false,
+      staffChanges: profile?.staffChanges ?? '',
+      notes: profile?.notes ?? '',
+    };
   });
-  const years = [0, 1, 2, 3].map((n) => academicYearOf(todayIso()) - n);
-  const termOptions = years.flatMap((academicYear) =>
-    [...TERMS]
-      .reverse()
-      .map((term) => ({ value: `${academicYear}:${term}`, label: termLabel({ academicYear, term }) })),
-  );
   return (
     <RecordModal
-      title="Record a termly profile"
+      title={profile ? 'Correct a termly profile' : 'Record a termly profile'}
       submitLabel="Save profile"
+      rules={profileDraft}
+      labels={profileLabels}
+      initial={initial}
+      draft={draft}
+      save={(checked) => call('profiles.save', { ...(profile ? { id: profile.id } : {}), draft: checked })}
       onClose={onClose}
       onSaved={onSaved}
-      save={() => call('profiles.save', { schoolId, ...draft })}
+      remove={
+        profile && onDeleted
+          ? {
+              label: 'Delete',
+              question: `Delete the profile for ${profile.label}?`,
+              run: () => call('profiles.delete', { id: profile.id }),
+              onRemoved: (auditId) => onDeleted(auditId, 'Profile deleted.'),
+            }
+          : undefined
+      }
     >
-      {() => (
+      {(fields) => (
         <SimpleGrid cols={2} spacing="sm">
           <Select
             label="Term"
-            data={termOptions}
+            data={termOptions(profile)}
             value={`${draft.academicYear}:${draft.term}`}
             onChange={(v) => {
               const [year, term] = (v ?? '').split(':');
               if (year && term) set({ academicYear: Number(year), term: term as TermName });
             }}
             allowDeselect={false}
+            error={fields.error('term') ?? fields.error('academicYear')}
           />
           <NumberInput
             label="Number on roll"
-            min={0}
+            clampBehavior="none"
             value={draft.numberOnRoll ?? ''}
-            onChange={(v) => set({ numberOnRoll: number(v) })}
+            onChange={(v) => set({ numberOnRoll: numberFrom(v) })}
+            error={fields.error('numberOnRoll')}
           />
           <NumberInput
             label="Attendance %"
-            min={0}
-            max={100}
-            decimalScale={1}
+            clampBehavior="none"
             value={draft.attendance ?? ''}
-            onChange={(v) => set({ attendance: number(v) })}
+            onChange={(v) => set({ attendance: numberFrom(v) })}
+            error={fields.error('attendance')}
           />
           <NumberInput
             label="Exclusions"
-            min={0}
+            clampBehavior="none"
             value={draft.exclusions ?? ''}
-            onChange={(v) => set({ exclusions: number(v) })}
+            onChange={(v) => set({ exclusions: numberFrom(v) })}
+            error={fields.error('exclusions')}
           />
           <NumberInput
             label="Budget position (£)"
             description="Negative for a deficit"
             prefix="£"
             thousandSeparator=","
+            clampBehavior="none"
             value={draft.budgetPosition ?? ''}
-            onChange={(v) => set({ budgetPosition: number(v) })}
+            onChange={(v) => set({ budgetPosition: numberFrom(v) })}
+            error={fields.error('budgetPosition')}
           />
           <Checkbox
             label="New headteacher this term"
             checked={draft.newHeadteacher}
             onChange={(e) => set({ newHeadteacher: e.currentTarget.checked })}
+            error={fields.error('newHeadteacher')}
             mt={28}
           />
           <TextInput
@@ -89,8 +123,13 @@ export function ProfileForm({
             style={{ gridColumn: '1 / -1' }}
             value={draft.staffChanges}
             onChange={(e) => set({ staffChanges: e.currentTarget.value })}
+            error={fields.error('staffChanges')}
           />
-          <NotesField value={draft.notes} onChange={(notes) => set({ notes })} />
+          <NotesField
+            value={draft.notes}
+            onChange={(notes) => set({ notes })}
+            error={fields.error('notes')}
+          />
         </SimpleGrid>
       )}
     </RecordModal>

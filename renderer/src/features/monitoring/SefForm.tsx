@@ -1,36 +1,64 @@
 import { Checkbox, SimpleGrid } from '@mantine/core';
-import { useState } from 'react';
-import type { SefRow } from '../../../../shared/api/monitoring';
+import { sefDraft, sefLabels, type SefDraft, type SefRow } from '../../../../shared/api/sef';
+import { formatDate, todayInLondon } from '../../../../shared/domain/format';
 import { call } from '../../api';
 import { DateField } from '../../components/DateField';
 import { GradeSelects, useFramework } from './GradeSelects';
-import { RecordModal, todayIso, type RecordFormProps } from './RecordModal';
+import { RecordModal, useDraft, type RecordFormProps } from './RecordModal';
 
-export function SefForm({ schoolId, sef, onClose, onSaved }: RecordFormProps & { sef?: SefRow }) {
+export function SefForm({ schoolId, sef, onClose, onSaved, onDeleted }: RecordFormProps & { sef?: SefRow }) {
   const framework = useFramework(sef?.framework);
-  const [sefOn, setSefOn] = useState(sef?.sefOn ?? todayIso());
-  const [validated, setValidated] = useState(sef?.validated ?? false);
-  const [given, setGiven] = useState<Record<string, number>>(sef?.grades ?? {});
+  const [draft, set, initial] = useDraft((): SefDraft => ({
+    schoolId,
+    sefOn: sef?.sefOn ?? todayInLondon(),
+    validated: sef?.validated ?? false,
+    grades: sef?.grades ?? {},
+  }));
   return (
     <RecordModal
       title={sef ? 'Correct a SEF' : 'Record a SEF'}
       submitLabel={sef ? 'Save SEF' : 'Record SEF'}
+      rules={sefDraft}
+      labels={sefLabels}
+      initial={initial}
+      draft={draft}
+      save={(checked) => call('sef.save', { ...(sef ? { id: sef.id } : {}), draft: checked })}
       onClose={onClose}
       onSaved={onSaved}
-      save={() =>
-        call('sef.save', { ...(sef ? { id: sef.id } : {}), schoolId, sefOn, validated, grades: given })
+      remove={
+        sef && onDeleted
+          ? {
+              label: 'Delete',
+              question: `Delete the SEF of ${formatDate(sef.sefOn)}?`,
+              run: () => call('sef.delete', { id: sef.id }),
+              onRemoved: (auditId) => onDeleted(auditId, 'SEF deleted.'),
+            }
+          : undefined
       }
     >
-      {(errors) => (
+      {(fields) => (
         <SimpleGrid cols={2} spacing="sm">
-          <DateField label="SEF date" value={sefOn} onChange={setSefOn} error={errors.sefOn} />
+          <DateField
+            label="SEF date"
+            required
+            value={draft.sefOn}
+            onChange={(iso) => set({ sefOn: iso })}
+            {...fields.date('sefOn')}
+          />
           <Checkbox
             label="Validated by the SIP"
-            checked={validated}
-            onChange={(e) => setValidated(e.currentTarget.checked)}
+            checked={draft.validated}
+            onChange={(e) => set({ validated: e.currentTarget.checked })}
+            error={fields.error('validated')}
             mt={28}
           />
-          <GradeSelects framework={framework} value={given} onChange={setGiven} markRequired />
+          <GradeSelects
+            framework={framework}
+            value={draft.grades}
+            onChange={(grades) => set({ grades })}
+            markRequired
+            error={fields.error('grades')}
+          />
         </SimpleGrid>
       )}
     </RecordModal>
