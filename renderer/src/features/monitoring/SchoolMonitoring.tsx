@@ -15,6 +15,7 @@ import { ConfirmCategoryForm, ProposeCategoryForm } from './CategoryForms';
 import { InspectionForm, MonitoringVisitForm } from './OfstedForms';
 import { ProfileForm } from './ProfileForm';
 import { SefForm } from './SefForm';
+import { SefTable } from './SefTable';
 import { SupportBadge } from './SupportBadge';
 import { VisitForm } from './VisitForm';
 
@@ -149,6 +150,7 @@ export function SchoolMonitoring({
           </Alert>
         ))}
       </Paper>
+      <SefTable sefs={m.sef} />
 
       <Group justify="space-between">
         <Title order={3}>Timeline</Title>

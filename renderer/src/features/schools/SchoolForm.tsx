@@ -4,6 +4,7 @@ import { ApiError, type OpOutput, type SchoolRow } from '../../../../shared/api/
 import { PHASES, SCHOOL_TYPES } from '../../../../shared/domain/organisation';
 import { checkSchool, draftOf, type FieldErrors, type SchoolDraft } from '../../../../shared/domain/school';
 import { call, errorMessage } from '../../api';
+import { typeahead } from '../../components/typeahead';
 
 type Org = OpOutput<'organisation.get'>;
 
@@ -85,6 +86,7 @@ export function SchoolForm({
         <Select
           label="Phase"
           required
+          {...typeahead}
           data={[...PHASES]}
           value={draft.phase || null}
           onChange={(v) => set({ phase: v ?? '' })}
@@ -93,6 +95,7 @@ export function SchoolForm({
         <Select
           label="Type"
           clearable
+          {...typeahead}
           data={[...SCHOOL_TYPES]}
           value={draft.type || null}
           onChange={(v) => set({ type: v ?? '' })}
@@ -101,7 +104,7 @@ export function SchoolForm({
         <Select
           label="District"
           required
-          searchable
+          {...typeahead}
           data={org.districts.map((d) => ({ value: String(d.id), label: d.name }))}
           value={draft.districtId === null ? null : String(draft.districtId)}
           onChange={(v) => set({ districtId: v ? Number(v) : null })}
@@ -114,7 +117,7 @@ export function SchoolForm({
         <Select
           label="SIP"
           clearable
-          searchable
+          {...typeahead}
           data={sips.map((p) => ({ value: String(p.id), label: p.name }))}
           value={draft.sipId === null ? null : String(draft.sipId)}
           onChange={(v) => set({ sipId: v ? Number(v) : null })}

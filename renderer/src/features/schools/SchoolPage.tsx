@@ -12,29 +12,17 @@ import {
   Title,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useCallback, useEffect, useState } from 'react';
-import type { OpOutput } from '../../../../shared/api/contract';
+import { useState } from 'react';
 import { formatDate } from '../../../../shared/domain/format';
-import { call, errorMessage } from '../../api';
+import { call, useOperation } from '../../api';
 import { SchoolMonitoring } from '../monitoring';
 import { SchoolForm } from './SchoolForm';
 
-type Detail = OpOutput<'schools.get'>;
-
 export function SchoolPage({ id, onBack }: { id: number; onBack: () => void }) {
-  const [detail, setDetail] = useState<Detail | null>(null);
-  const [org, setOrg] = useState<OpOutput<'organisation.get'> | null>(null);
+  const { data: detail, error, reload: load } = useOperation('schools.get', { id });
+  const org = useOperation('organisation.get', {}).data;
   const [editing, setEditing] = useState(false);
   const [confirmClose, setConfirmClose] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  const load = useCallback(() => {
-    call('schools.get', { id }).then(setDetail, (e: unknown) => setError(errorMessage(e)));
-  }, [id]);
-  useEffect(() => {
-    load();
-    void call('organisation.get', {}).then(setOrg);
-  }, [load]);
 
   const setClosed = async (closed: boolean) => {
     setConfirmClose(false);
@@ -47,7 +35,8 @@ export function SchoolPage({ id, onBack }: { id: number; onBack: () => void }) {
   };
 
   if (error) return <Alert color="red">{error}</Alert>;
-  if (!detail) return <Text c="dimmed">Loading…</Text>;
+  // Another school's page may still be on screen while this one loads.
+  if (!detail || detail.school.id !== id) return <Text c="dimmed">Loading…</Text>;
   const { school, history } = detail;
   const facts: Array<[string, string | number | null]> = [
     ['DfE number', school.dfe],

@@ -12,7 +12,7 @@ import {
 } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { OpOutput, SchoolRow } from '../../../../shared/api/contract';
+import type { SchoolRow } from '../../../../shared/api/contract';
 import { CATEGORIES, SUPPORT_LEVELS } from '../../../../shared/domain/categories';
 import { PHASES, SCHOOL_TYPES } from '../../../../shared/domain/organisation';
 import { SupportBadge } from '../monitoring';
@@ -23,19 +23,23 @@ import {
   type SchoolFilter,
   type SortDirection,
 } from '../../../../shared/domain/school-filter';
-import { call } from '../../api';
+import { useOperation } from '../../api';
+import { GradeBadge, GradeLegend } from '../../components/GradeBadge';
+import { typeahead } from '../../components/typeahead';
 import { SchoolFormModal } from './SchoolForm';
 
+// The short columns have fixed widths wide enough for their longest value (a DfE number is never cut);
+// the text columns share what is left and are cut with an ellipsis, the full text on hover.
 const COLUMNS: Array<{ key: keyof SchoolRow; label: string; width: string }> = [
-  { key: 'dfe', label: 'DfE No', width: '8%' },
-  { key: 'name', label: 'School name', width: '27%' },
-  { key: 'phase', label: 'Phase', width: '11%' },
-  { key: 'type', label: 'Type', width: '12%' },
-  { key: 'district', label: 'District', width: '13%' },
-  { key: 'sip', label: 'SIP', width: '11%' },
-  { key: 'category', label: 'Category', width: '7%' },
-  { key: 'supportLevel', label: 'Support', width: '7%' },
-  { key: 'numberOnRoll', label: 'On roll', width: '6%' },
+  { key: 'dfe', label: 'DfE No', width: '92px' },
+  { key: 'name', label: 'School name', width: '34%' },
+  { key: 'phase', label: 'Phase', width: '14%' },
+  { key: 'type', label: 'Type', width: '16%' },
+  { key: 'district', label: 'District', width: '17%' },
+  { key: 'sip', label: 'SIP', width: '19%' },
+  { key: 'category', label: 'Category', width: '88px' },
+  { key: 'supportLevel', label: 'Support', width: '84px' },
+  { key: 'numberOnRoll', label: 'On roll', width: '76px' },
 ];
 const ROW_HEIGHT = 36;
 // One line per row, always: the virtualiser places rows by this fixed height.
@@ -45,6 +49,8 @@ const CELL = {
   overflow: 'hidden',
   textOverflow: 'ellipsis',
 } as const;
+// Digits and a slash: shown whole, never cut.
+const DFE_CELL = { ...CELL, textOverflow: 'clip', fontVariantNumeric: 'tabular-nums' } as const;
 const FILTER_KEY = 'sid-schools-filter';
 
 /** Another file has other districts, so its list starts unfiltered. */
@@ -70,8 +76,8 @@ export function SchoolsList({
   /** The school page's address, so its link can be opened in a new tab or copied. */
   hrefOf: (id: number) => string;
 }) {
-  const [schools, setSchools] = useState<SchoolRow[] | null>(null);
-  const [org, setOrg] = useState<OpOutput<'organisation.get'> | null>(null);
+  const schools = useOperation('schools.list', {}).data ?? null;
+  const org = useOperation('organisation.get', {}).data;
   const [filter, setFilter] = useState<SchoolFilter>(savedFilter);
   useEffect(() => sessionStorage.setItem(FILTER_KEY, JSON.stringify(filter)), [filter]);
   const [sort, setSort] = useState<{ key: keyof SchoolRow; direction: SortDirection }>({
@@ -80,11 +86,6 @@ export function SchoolsList({
   });
   const [adding, setAdding] = useState(false);
   const scroller = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    void call('schools.list', {}).then(setSchools);
-    void call('organisation.get', {}).then(setOrg);
-  }, []);
 
   const shown = useMemo(
     () => (schools ? sortRows(filterSchools(schools, filter), sort.key, sort.direction) : []),
@@ -97,6 +98,10 @@ export function SchoolsList({
     overscan: 12,
   });
   const set = (patch: Partial<SchoolFilter>) => setFilter((f) => ({ ...f, ...patch }));
+  const filtered = (Object.keys(emptyFilter) as Array<keyof SchoolFilter>).some(
+    (key) => filter[key] !== emptyFilter[key],
+  );
+  const choice = { clearable: true, placeholder: 'All', ...typeahead } as const;
   const districts =
     org?.districts.filter(
       (d) => filter.doubleDistrictId === null || d.doubleDistrictId === filter.doubleDistrictId,
@@ -119,11 +124,11 @@ export function SchoolsList({
           placeholder="Name or DfE number"
           value={filter.search}
           onChange={(e) => set({ search: e.currentTarget.value })}
-          w={240}
+          w={220}
         />
         <Select
           label="Double district"
-          clearable
+          {...choice}
           data={org?.doubleDistricts.map((d) => ({ value: String(d.id), label: d.name })) ?? []}
           value={filter.doubleDistrictId === null ? null : String(filter.doubleDistrictId)}
           onChange={(v) => set({ doubleDistrictId: v ? Number(v) : null, districtId: null })}
@@ -131,8 +136,7 @@ export function SchoolsList({
         />
         <Select
           label="District"
-          clearable
-          searchable
+          {...choice}
           data={districts.map((d) => ({ value: String(d.id), label: d.name }))}
           value={filter.districtId === null ? null : String(filter.districtId)}
           onChange={(v) => set({ districtId: v ? Number(v) : null })}
@@ -140,7 +144,7 @@ export function SchoolsList({
         />
         <Select
           label="Phase"
-          clearable
+          {...choice}
           data={[...PHASES]}
           value={filter.phase}
           onChange={(v) => set({ phase: v })}
@@ -148,7 +152,7 @@ export function SchoolsList({
         />
         <Select
           label="Type"
-          clearable
+          {...choice}
           data={[...SCHOOL_TYPES]}
           value={filter.type}
           onChange={(v) => set({ type: v })}
@@ -156,7 +160,7 @@ export function SchoolsList({
         />
         <Select
           label="Category"
-          clearable
+          {...choice}
           data={[
             ...Object.entries(CATEGORIES).map(([value, name]) => ({ value, label: `${value} ${name}` })),
             { value: '0', label: 'None confirmed' },
@@ -167,7 +171,7 @@ export function SchoolsList({
         />
         <Select
           label="Support"
-          clearable
+          {...choice}
           data={SUPPORT_LEVELS.map((level) => ({
             value: level,
             label: level[0]!.toUpperCase() + level.slice(1),
@@ -182,10 +186,16 @@ export function SchoolsList({
           onChange={(e) => set({ showClosed: e.currentTarget.checked })}
           mb={8}
         />
+        <Button variant="default" onClick={() => setFilter(emptyFilter)} disabled={!filtered}>
+          Clear filters
+        </Button>
       </Group>
-      <Text size="sm" c="dimmed" aria-live="polite" data-testid="match-count">
-        {schools === null ? 'Loading schools…' : `${shown.length} of ${schools.length} schools`}
-      </Text>
+      <Group justify="space-between">
+        <Text size="sm" c="dimmed" aria-live="polite" data-testid="match-count">
+          {schools === null ? 'Loading schools…' : `${shown.length} of ${schools.length} schools`}
+        </Text>
+        <GradeLegend />
+      </Group>
       {schools !== null && schools.length === 0 ? (
         <Stack align="center" py="xl" gap="xs">
           <Text fw={500}>There are no schools in this file yet.</Text>
@@ -262,8 +272,8 @@ export function SchoolsList({
                     }}
                     onClick={() => onOpen(school.id)}
                   >
-                    <td style={CELL}>{school.dfe}</td>
-                    <td style={CELL}>
+                    <td style={DFE_CELL}>{school.dfe}</td>
+                    <td style={CELL} title={school.name}>
                       <a
                         href={hrefOf(school.id)}
                         onClick={(e) => {
@@ -284,10 +294,16 @@ export function SchoolsList({
                     <td style={CELL} title={school.phase}>
                       {school.phase}
                     </td>
-                    <td style={CELL}>{school.type}</td>
-                    <td style={CELL}>{school.district}</td>
-                    <td style={CELL}>{school.sip}</td>
-                    <td style={CELL}>{school.category ?? ''}</td>
+                    <td style={CELL} title={school.type ?? undefined}>
+                      {school.type}
+                    </td>
+                    <td style={CELL} title={school.district}>
+                      {school.district}
+                    </td>
+                    <td style={CELL} title={school.sip ?? undefined}>
+                      {school.sip}
+                    </td>
+                    <td style={CELL}>{school.category !== null && <GradeBadge grade={school.category} />}</td>
                     <td style={CELL}>
                       {school.supportLevel ? <SupportBadge level={school.supportLevel} /> : ''}
                     </td>
