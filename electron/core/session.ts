@@ -1,21 +1,26 @@
-import { userInfo } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { ApiError } from '../../shared/api/contract';
 import { openDatabase, type Db } from '../data/database';
 import type { Ctx } from './context';
-import { fillDemoAuthority } from './demo';
-import { appHome, readSettings, rememberRecent } from './settings';
+import { londonDate } from '../../shared/domain/format';
+import { fillDemoAuthority } from '../data/demo';
+import { accountName, appHome, readSettings, rememberRecent } from './settings';
 
 /** The one open data file of a running app, and the facts every handler needs about its host. */
 export class Session {
   private current: { db: Db; path: string } | null = null;
-  readonly user: string;
 
   constructor(
     readonly resourcesDir: string,
     readonly now: () => Date = () => new Date(),
-  ) {
-    this.user = process.env.SID_USER ?? userInfo().username;
+  ) {}
+
+  /**
+   * Who the record of changes names: `SID_USER` (for scripts), else the name the person set for
+   * themselves, else their account's full name, else its login name.
+   */
+  get user(): string {
+    return process.env.SID_USER ?? readSettings().displayName ?? accountName();
   }
 
   template(name: string): string {
@@ -28,6 +33,7 @@ export class Session {
       recent: readSettings().recent,
       dataDir: appHome(),
       user: this.user,
+      displayName: readSettings().displayName,
     };
   }
 
@@ -42,7 +48,7 @@ export class Session {
     const db = openDatabase(full, { create: options.create });
     this.close();
     this.current = { db, path: full };
-    if (options.demo) fillDemoAuthority(this.ctx());
+    if (options.demo) fillDemoAuthority(db, londonDate(this.now()));
     rememberRecent(full);
     return this.state();
   }
