@@ -1,113 +1,102 @@
-import { ApiError } from '../../shared/api/contract';
-import type { Role } from '../../shared/domain/organisation';
-import { writeAudit, type Change } from '../data/audit';
+import { ApiError } from '../../shared/api/errors';
+import type { organisationOps } from '../../shared/api/organisation';
 import {
-  insertDistrict,
-  insertDoubleDistrict,
-  insertPerson,
+  districts,
+  doubleDistricts,
+  holderOfName,
+  isPerson,
+  people,
   readOrganisation,
-  setRoles,
+  schoolsWithSip,
 } from '../data/organisation';
-import type { Ctx } from './context';
+import { fieldsOf } from '../../shared/domain/school';
+import { schools } from '../data/schools';
+import { saveRecord, write } from '../data/write';
+import type { Ctx, HandlersOf } from './context';
 
-function taken(ctx: Ctx, table: 'double_districts' | 'districts' | 'people', name: string, id?: number) {
-  const row = ctx.db.prepare(`SELECT id FROM ${table} WHERE name = ?`).get(name) as
-    { id: number } | undefined;
-  if (row && row.id !== id)
+export function requirePerson(ctx: Ctx, id: number, field: string): void {
+  if (!isPerson(ctx.db, id))
     throw new ApiError({
-      code: 'conflict',
-      message: `"${name}" is already in the list.`,
-      fields: { name: 'Already used' },
+      code: 'invalid_input',
+      message: 'Choose a person from the list.',
+      fields: { [field]: 'Choose a person from the list' },
     });
 }
 
-function notFound(what: string, id: number): never {
-  throw new ApiError({ code: 'not_found', message: `There is no ${what} with id ${id}.` });
-}
-
-/** Organisation edits are rare but change every school under them, so each is audited. */
-export function saveDoubleDistrict(ctx: Ctx, id: number | undefined, rawName: string): number {
-  const name = rawName.trim();
-  return ctx.db.transaction(() => {
-    taken(ctx, 'double_districts', name, id);
-    const before =
-      id === undefined ? null : readOrganisation(ctx.db).doubleDistricts.find((d) => d.id === id);
-    if (before === undefined) notFound('double district', id!);
-    const savedId = id ?? insertDoubleDistrict(ctx.db, name);
-    if (id !== undefined) ctx.db.prepare('UPDATE double_districts SET name = ? WHERE id = ?').run(name, id);
-    audit(ctx, 'double_district', savedId, before === null, name, [
-      { field: 'Name', before: before?.name ?? null, after: name },
-    ]);
-    return savedId;
-  })();
-}
-
-export function saveDistrict(
+/** Names are unique in each list (whatever their case): a second "Tamworth" is refused at the field. */
+function refuseTakenName(
   ctx: Ctx,
+  table: 'double_districts' | 'districts' | 'people',
+  name: string,
   id: number | undefined,
-  rawName: string,
-  doubleDistrictId: number,
-): number {
-  const name = rawName.trim();
-  return ctx.db.transaction(() => {
-    taken(ctx, 'districts', name, id);
-    const org = readOrganisation(ctx.db);
-    const doubleName = (ddId: number | undefined) =>
-      org.doubleDistricts.find((d) => d.id === ddId)?.name ?? null;
-    if (doubleName(doubleDistrictId) === null) notFound('double district', doubleDistrictId);
-    const before = id === undefined ? null : org.districts.find((d) => d.id === id);
-    if (before === undefined) notFound('district', id!);
-    const savedId = id ?? insertDistrict(ctx.db, name, doubleDistrictId);
-    if (id !== undefined)
-      ctx.db
-        .prepare('UPDATE districts SET name = ?, double_district_id = ? WHERE id = ?')
-        .run(name, doubleDistrictId, id);
-    audit(ctx, 'district', savedId, before === null, name, [
-      { field: 'Name', before: before?.name ?? null, after: name },
-      {
-        field: 'Double district',
-        before: doubleName(before?.doubleDistrictId),
-        after: doubleName(doubleDistrictId),
+) {
+  const holder = holderOfName(ctx.db, table, name);
+  if (holder !== undefined && holder !== id)
+    throw new ApiError({
+      code: 'conflict',
+      message: `"${name.trim()}" is already in the list.`,
+      fields: { name: 'Already in the list' },
+    });
+}
+
+const listed = (names: string[]) =>
+  names.length <= 5 ? names.join(', ') : `${names.slice(0, 5).join(', ')} and ${names.length - 5} more`;
+
+export const organisationHandlers: HandlersOf<typeof organisationOps> = {
+  'organisation.get': (_, s) => readOrganisation(s.ctx().db),
+  'organisation.saveDoubleDistrict': ({ id, draft }, s) => {
+    const ctx = s.ctx();
+    return saveRecord(ctx, doubleDistricts, id, draft, {
+      check: () => refuseTakenName(ctx, 'double_districts', draft.name, id),
+    });
+  },
+  'organisation.saveDistrict': ({ id, draft }, s) => {
+    const ctx = s.ctx();
+    const saved = saveRecord(ctx, districts, id, draft, {
+      check: () => {
+        refuseTakenName(ctx, 'districts', draft.name, id);
+        if (!doubleDistricts.get(ctx.db, draft.doubleDistrictId))
+          throw new ApiError({
+            code: 'invalid_input',
+            message: 'Choose a double district.',
+            fields: { doubleDistrictId: 'Choose a double district from the list' },
+          });
       },
-    ]);
-    return savedId;
-  })();
-}
-
-export function savePerson(
-  ctx: Ctx,
-  id: number | undefined,
-  rawName: string,
-  roles: readonly Role[],
-): number {
-  const name = rawName.trim();
-  return ctx.db.transaction(() => {
-    taken(ctx, 'people', name, id);
-    const before = id === undefined ? null : readOrganisation(ctx.db).people.find((p) => p.id === id);
-    if (before === undefined) notFound('person', id!);
-    const savedId = id ?? insertPerson(ctx.db, name, roles);
-    if (id !== undefined) {
-      ctx.db.prepare('UPDATE people SET name = ? WHERE id = ?').run(name, id);
-      setRoles(ctx.db, id, roles);
-    }
-    const roleText = (list: readonly Role[] | undefined) =>
-      list?.length ? [...list].sort().join(', ') : null;
-    audit(ctx, 'person', savedId, before === null, name, [
-      { field: 'Name', before: before?.name ?? null, after: name },
-      { field: 'Roles', before: before ? roleText(before.roles) : null, after: roleText(roles) },
-    ]);
-    return savedId;
-  })();
-}
-
-function audit(ctx: Ctx, entity: string, entityId: number, added: boolean, name: string, all: Change[]) {
-  const changes = all.filter((c) => c.before !== c.after);
-  if (changes.length === 0) return;
-  writeAudit(ctx.db, ctx, {
-    entity,
-    entityId,
-    action: added ? 'add' : 'edit',
-    summary: added ? `Added ${name}` : `Changed ${changes.map((c) => c.field).join(', ')} of ${name}`,
-    changes,
-  });
-}
+    });
+    return { id: saved.id, name: saved.name, doubleDistrictId: saved.doubleDistrictId };
+  },
+  /**
+   * A person who stops being a SIP while schools still have them as SIP would leave those schools
+   * pointing at someone who is no SIP: refused, naming the schools, unless the caller says to leave
+   * those schools with no SIP — each such school's change is audited too.
+   */
+  'organisation.savePerson': ({ id, draft, unassignSchools }, s) => {
+    const ctx = s.ctx();
+    return write(ctx, () => {
+      const before = id === undefined ? undefined : people.get(ctx.db, id);
+      const losesSip = before !== undefined && before.roles.includes('SIP') && !draft.roles.includes('SIP');
+      const affected = losesSip ? schoolsWithSip(ctx.db, before.id) : [];
+      if (affected.length > 0 && !unassignSchools)
+        throw new ApiError({
+          code: 'conflict',
+          message: `${before!.name} is SIP to ${affected.length} school${affected.length === 1 ? '' : 's'} (${listed(affected.map((a) => a.name))}). Those schools would have no SIP.`,
+          fields: { roles: `SIP to ${affected.length} school${affected.length === 1 ? '' : 's'}` },
+        });
+      for (const school of affected) {
+        const current = schools.get(ctx.db, school.id)!;
+        saveRecord(
+          ctx,
+          schools,
+          school.id,
+          { ...fieldsOf(current), sipId: null },
+          {
+            summary: () => `No SIP: ${before!.name} is no longer a SIP`,
+          },
+        );
+      }
+      return saveRecord(ctx, people, id, draft, {
+        check: () => refuseTakenName(ctx, 'people', draft.name, id),
+      });
+    });
+  },
+};

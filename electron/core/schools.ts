@@ -1,84 +1,84 @@
-import { ApiError, type SchoolRow } from '../../shared/api/contract';
-import { describeSchool, diffRecords } from '../../shared/domain/changes';
+import { ApiError } from '../../shared/api/errors';
+import type { schoolsOps } from '../../shared/api/schools';
+import { londonDate } from '../../shared/domain/format';
 import { checkSchool, type SchoolDraft } from '../../shared/domain/school';
-import { writeAudit } from '../data/audit';
-import { findClash, getSchool, insertSchool, setClosedOn, updateSchool } from '../data/schools';
-import type { Ctx } from './context';
+import { schoolHistory } from '../data/audit';
+import { isDistrict } from '../data/organisation';
+import { findClash, listSchools, schools, setClosedOn } from '../data/schools';
+import { changeRecord, notFound, saveRecord } from '../data/write';
+import type { Ctx, HandlersOf } from './context';
+import { requirePerson } from './organisation';
 
-export function requireSchool(ctx: Ctx, id: number): SchoolRow {
-  const school = getSchool(ctx.db, id);
-  if (!school) throw new ApiError({ code: 'not_found', message: `There is no school with id ${id}.` });
+export function requireSchool(ctx: Ctx, id: number) {
+  const school = schools.get(ctx.db, id);
+  if (!school) throw notFound('school', id);
   return school;
 }
 
-export function saveSchool(ctx: Ctx, id: number | undefined, draft: SchoolDraft): SchoolRow {
+export function saveSchool(ctx: Ctx, id: number | undefined, draft: SchoolDraft) {
   const checked = checkSchool(draft);
   if (!checked.ok) {
+    const named = Object.values(checked.errors);
     throw new ApiError({
       code: 'invalid_input',
-      message: 'Some fields need attention.',
+      message: named.length === 1 ? `${named[0]}.` : 'Some fields need attention.',
       fields: checked.errors,
     });
   }
   const fields = checked.fields;
-  const { db } = ctx;
-  return db.transaction(() => {
-    const before = id === undefined ? null : requireSchool(ctx, id);
-    if (!db.prepare('SELECT 1 FROM districts WHERE id = ?').get(fields.districtId)) {
-      throw new ApiError({
-        code: 'invalid_input',
-        message: 'Choose a district.',
-        fields: { districtId: 'Unknown district' },
-      });
-    }
-    if (fields.sipId !== null && !db.prepare('SELECT 1 FROM people WHERE id = ?').get(fields.sipId)) {
-      throw new ApiError({
-        code: 'invalid_input',
-        message: 'Choose a SIP.',
-        fields: { sipId: 'Unknown person' },
-      });
-    }
-    const clash = findClash(db, fields, id);
-    if (clash.dfe !== undefined || clash.urn !== undefined) {
-      const errors: Record<string, string> = {};
-      if (clash.dfe !== undefined) errors.dfe = `${fields.dfe} is already used by ${clash.dfe}`;
-      if (clash.urn !== undefined) errors.urn = `URN ${fields.urn} is already used by ${clash.urn}`;
-      throw new ApiError({
-        code: 'conflict',
-        message: 'Another school has the same number.',
-        fields: errors,
-      });
-    }
-    const savedId = id ?? insertSchool(db, fields);
-    if (id !== undefined) updateSchool(db, id, fields);
-    const after = requireSchool(ctx, savedId);
-    const changes = diffRecords(before && describeSchool(before), describeSchool(after));
-    if (changes.length > 0) {
-      writeAudit(db, ctx, {
-        entity: 'school',
-        entityId: savedId,
-        action: before ? 'edit' : 'add',
-        summary: before ? `Changed ${changes.map((c) => c.field).join(', ')}` : `Added ${after.name}`,
-        changes,
-      });
-    }
-    return after;
-  })();
+  return saveRecord(ctx, schools, id, fields, {
+    check: () => {
+      if (!isDistrict(ctx.db, fields.districtId))
+        throw new ApiError({
+          code: 'invalid_input',
+          message: 'Choose a district.',
+          fields: { districtId: 'Choose a district from the list' },
+        });
+      if (fields.sipId !== null) requirePerson(ctx, fields.sipId, 'sipId');
+      const clash = findClash(ctx.db, fields, id);
+      if (clash.dfe !== undefined || clash.urn !== undefined) {
+        const errors: Record<string, string> = {};
+        if (clash.dfe !== undefined) errors.dfe = `${fields.dfe} is already used by ${clash.dfe}`;
+        if (clash.urn !== undefined) errors.urn = `URN ${fields.urn} is already used by ${clash.urn}`;
+        throw new ApiError({
+          code: 'conflict',
+          message: 'Another school has the same number.',
+          fields: errors,
+        });
+      }
+    },
+    summary: (after, before) => (before ? `Changed ${schoolChanges(before, after)}` : `Added ${after.name}`),
+  });
 }
 
-export function setSchoolClosed(ctx: Ctx, id: number, closed: boolean): SchoolRow {
-  return ctx.db.transaction(() => {
-    const before = requireSchool(ctx, id);
-    if ((before.closedOn !== null) === closed) return before;
-    const closedOn = closed ? ctx.now().toISOString().slice(0, 10) : null;
-    setClosedOn(ctx.db, id, closedOn);
-    writeAudit(ctx.db, ctx, {
-      entity: 'school',
-      entityId: id,
-      action: closed ? 'close' : 'reopen',
-      summary: closed ? 'Closed the school' : 'Reopened the school',
-      changes: [{ field: 'Closed on', before: before.closedOn, after: closedOn }],
-    });
-    return requireSchool(ctx, id);
-  })();
+function schoolChanges(before: ReturnType<typeof requireSchool>, after: ReturnType<typeof requireSchool>) {
+  const a = schools.describe(after);
+  const b = schools.describe(before);
+  return Object.keys(a)
+    .filter((k) => a[k] !== b[k])
+    .join(', ');
 }
+
+export function setSchoolClosed(ctx: Ctx, id: number, closed: boolean) {
+  return changeRecord(
+    ctx,
+    schools,
+    id,
+    closed ? 'close' : 'reopen',
+    (before) => {
+      if ((before.closedOn !== null) === closed) return;
+      setClosedOn(ctx.db, id, closed ? londonDate(ctx.now()) : null);
+    },
+    () => (closed ? 'Closed the school' : 'Reopened the school'),
+  );
+}
+
+export const schoolsHandlers: HandlersOf<typeof schoolsOps> = {
+  'schools.list': (_, s) => listSchools(s.ctx().db),
+  'schools.get': ({ id }, s) => {
+    const ctx = s.ctx();
+    return { school: requireSchool(ctx, id), history: schoolHistory(ctx.db, id) };
+  },
+  'schools.save': ({ id, draft }, s) => saveSchool(s.ctx(), id, draft),
+  'schools.setClosed': ({ id, closed }, s) => setSchoolClosed(s.ctx(), id, closed),
+};

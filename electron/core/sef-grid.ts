@@ -1,28 +1,27 @@
-import type { Problem, SchoolRow } from '../../shared/api/contract';
-import type { SefGridPreview } from '../../shared/api/monitoring';
+import type { Problem } from '../../shared/api/errors';
+import type { SchoolRow } from '../../shared/api/schools';
+import type { SefGridPreview } from '../../shared/api/sef';
 import { parseTermLabel, termLabel } from '../../shared/domain/calendar';
 import { parseDfe } from '../../shared/domain/dfe';
-import { parseDate } from '../../shared/domain/format';
-import { parseGrade, parseYesNo, type Framework } from '../../shared/domain/sef';
-import { writeAudit } from '../data/audit';
-import { backUp, backupPath } from '../data/database';
-import { activeFramework, frameworks, sefEntries, upsertSef } from '../data/monitoring';
+import { formatDate, parseDate } from '../../shared/domain/format';
+import { parseGrade, parseYesNo } from '../../shared/domain/sef';
 import { readOrganisation } from '../data/organisation';
 import { listSchools } from '../data/schools';
+import { sefEntries, sefs } from '../data/sef';
+import { saveRecord, write } from '../data/write';
 import { readSefGrid, writeSefGrid, type GridRow, type ParsedGrid } from '../workbooks/sef-grid';
+import { calendarOf } from './calendar';
 import type { Ctx } from './context';
-import { calendarOf } from './monitoring';
-
-export function currentFramework(ctx: Ctx): Framework {
-  const code = activeFramework(ctx.db);
-  return frameworks(ctx.db).find((f) => f.code === code)!;
-}
+import { backUpBefore, refuseWithProblems } from './imports';
+import { currentFramework } from './sef';
 
 export async function readGridFor(ctx: Ctx, data: Buffer): Promise<ParsedGrid> {
   return readSefGrid(data, currentFramework(ctx));
 }
 
 interface PlannedSef {
+  /** The SEF already held for this school and date, which the grid corrects. */
+  heldId: number | null;
   school: SchoolRow;
   sefOn: string;
   validated: boolean;
@@ -142,7 +141,15 @@ export function planSefGrid(ctx: Ctx, parsed: ParsedGrid): SefGridPlan {
         ]
       : [];
     if (changes.length) changed.push({ dfe, name: school.name, sefOn, changes });
-    entries.push({ school, sefOn, validated, grades, isNew: !before, changed: changes.length > 0 });
+    entries.push({
+      heldId: before?.id ?? null,
+      school,
+      sefOn,
+      validated,
+      grades,
+      isNew: !before,
+      changed: changes.length > 0,
+    });
   };
   parsed.rows.forEach(checkRow);
   if (parsed.rows.length === 0 && parsed.problems.length === 0)
@@ -165,30 +172,29 @@ export function planSefGrid(ctx: Ctx, parsed: ParsedGrid): SefGridPlan {
   };
 }
 
-/** All of it in one transaction, after a backup when it changes judgements already held. */
+/**
+ * Applies exactly what the preview showed, all of it in one write or none of it, after a backup when
+ * it changes judgements already held. Each SEF goes through the same checked save as the form.
+ */
 export function applySefGrid(ctx: Ctx, plan: SefGridPlan): void {
+  refuseWithProblems(plan.preview.problems, 'grid');
   const work = plan.entries.filter((e) => e.isNew || e.changed);
   if (work.length === 0) return;
-  if (work.some((e) => e.changed)) backUp(ctx.db, backupPath(ctx.path, 'before-sef-grid', ctx.now()));
-  ctx.db.transaction(() => {
+  if (work.some((e) => e.changed)) backUpBefore(ctx, 'before-sef-grid');
+  write(ctx, () => {
     for (const e of work) {
-      upsertSef(ctx.db, {
-        schoolId: e.school.id,
-        framework: plan.framework,
-        sefOn: e.sefOn,
-        validated: e.validated,
-        grades: e.grades,
-      });
-      const changes = plan.preview.changed.find((c) => c.dfe === e.school.dfe)?.changes ?? [];
-      writeAudit(ctx.db, ctx, {
-        entity: 'school',
-        entityId: e.school.id,
-        action: 'sef',
-        summary: `SEF of ${e.sefOn} ${e.isNew ? 'imported' : 'updated'} from the SEF grid`,
-        changes,
-      });
+      saveRecord(
+        ctx,
+        sefs,
+        e.heldId ?? undefined,
+        { schoolId: e.school.id, sefOn: e.sefOn, validated: e.validated, grades: e.grades },
+        {
+          summary: (after) =>
+            `SEF of ${formatDate(after.sefOn)} ${e.isNew ? 'imported' : 'updated'} from the SEF grid`,
+        },
+      );
     }
-  })();
+  });
 }
 
 /** A grid for one double district (or the whole LA): each open school's latest SEF by the term's end. */
@@ -208,8 +214,7 @@ export async function exportSefGrid(
       ? 'All double districts'
       : (org.doubleDistricts.find((d) => d.id === doubleDistrictId)?.name ?? '');
   const latest = new Map<number, ReturnType<typeof sefEntries>[number]>();
-  for (const e of sefEntries(ctx.db, { framework: framework.code })) {
-    if (e.sefOn > dates.endsOn) continue;
+  for (const e of sefEntries(ctx.db, { framework: framework.code, onOrBefore: dates.endsOn })) {
     const known = latest.get(e.schoolId);
     if (!known || e.sefOn > known.sefOn) latest.set(e.schoolId, e);
   }

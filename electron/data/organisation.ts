@@ -1,17 +1,26 @@
-import type { OpOutput } from '../../shared/api/contract';
+import {
+  districtDraft,
+  doubleDistrictDraft,
+  organisationLabels,
+  personDraft,
+  type Organisation,
+  type PersonDraft,
+} from '../../shared/api/organisation';
 import type { Role } from '../../shared/domain/organisation';
 import type { Db } from './database';
+import type { RecordTable } from './write';
 
-export type Organisation = OpOutput<'organisation.get'>;
+type DoubleDistrict = Organisation['doubleDistricts'][number];
+type District = Organisation['districts'][number];
+type Person = Organisation['people'][number];
 
 export function readOrganisation(db: Db): Organisation {
-  const doubleDistricts = db.prepare('SELECT id, name FROM double_districts ORDER BY name').all() as Array<{
-    id: number;
-    name: string;
-  }>;
+  const doubleDistricts = db
+    .prepare('SELECT id, name FROM double_districts ORDER BY name')
+    .all() as DoubleDistrict[];
   const districts = db
     .prepare('SELECT id, name, double_district_id AS doubleDistrictId FROM districts ORDER BY name')
-    .all() as Organisation['districts'];
+    .all() as District[];
   const roles = db.prepare('SELECT person_id AS personId, role FROM person_roles').all() as Array<{
     personId: number;
     role: Role;
@@ -22,25 +31,99 @@ export function readOrganisation(db: Db): Organisation {
   return { doubleDistricts, districts, people };
 }
 
-export function insertDoubleDistrict(db: Db, name: string): number {
-  return Number(db.prepare('INSERT INTO double_districts (name) VALUES (?)').run(name).lastInsertRowid);
+/** Which record, if any, already has a name: names are unique, whatever their case. */
+export function holderOfName(db: Db, table: 'double_districts' | 'districts' | 'people', name: string) {
+  return (db.prepare(`SELECT id FROM ${table} WHERE name = ?`).get(name.trim()) as { id: number } | undefined)
+    ?.id;
 }
 
-export function insertDistrict(db: Db, name: string, doubleDistrictId: number): number {
-  return Number(
-    db.prepare('INSERT INTO districts (name, double_district_id) VALUES (?, ?)').run(name, doubleDistrictId)
-      .lastInsertRowid,
-  );
-}
+export const doubleDistricts: RecordTable<DoubleDistrict, { name: string }> = {
+  entity: 'double-district',
+  rules: doubleDistrictDraft,
+  labels: organisationLabels,
+  get: (db, id) =>
+    db.prepare('SELECT id, name FROM double_districts WHERE id = ?').get(id) as DoubleDistrict | undefined,
+  insert: (db, d) =>
+    Number(db.prepare('INSERT INTO double_districts (name) VALUES (?)').run(d.name.trim()).lastInsertRowid),
+  update: (db, id, d) =>
+    void db.prepare('UPDATE double_districts SET name = ? WHERE id = ?').run(d.name.trim(), id),
+  describe: (d) => ({ Name: d.name }),
+  schoolOf: () => null,
+  title: (d) => `double district ${d.name}`,
+};
 
-export function insertPerson(db: Db, name: string, roles: readonly Role[]): number {
-  const id = Number(db.prepare('INSERT INTO people (name) VALUES (?)').run(name).lastInsertRowid);
-  setRoles(db, id, roles);
-  return id;
-}
+type DistrictDraft = { name: string; doubleDistrictId: number };
+export const districts: RecordTable<District & { doubleDistrict: string }, DistrictDraft> = {
+  entity: 'district',
+  rules: districtDraft,
+  labels: organisationLabels,
+  get: (db, id) =>
+    db
+      .prepare(
+        `SELECT d.id, d.name, d.double_district_id AS doubleDistrictId, dd.name AS doubleDistrict
+         FROM districts d JOIN double_districts dd ON dd.id = d.double_district_id WHERE d.id = ?`,
+      )
+      .get(id) as (District & { doubleDistrict: string }) | undefined,
+  insert: (db, d) =>
+    Number(
+      db
+        .prepare('INSERT INTO districts (name, double_district_id) VALUES (?, ?)')
+        .run(d.name.trim(), d.doubleDistrictId).lastInsertRowid,
+    ),
+  update: (db, id, d) =>
+    void db
+      .prepare('UPDATE districts SET name = ?, double_district_id = ? WHERE id = ?')
+      .run(d.name.trim(), d.doubleDistrictId, id),
+  describe: (d) => ({ Name: d.name, 'Double district': d.doubleDistrict }),
+  schoolOf: () => null,
+  title: (d) => `district ${d.name}`,
+};
 
-export function setRoles(db: Db, personId: number, roles: readonly Role[]): void {
+function setRoles(db: Db, personId: number, roles: readonly Role[]): void {
   db.prepare('DELETE FROM person_roles WHERE person_id = ?').run(personId);
   const add = db.prepare('INSERT INTO person_roles (person_id, role) VALUES (?, ?)');
   for (const role of new Set(roles)) add.run(personId, role);
+}
+
+export const people: RecordTable<Person, PersonDraft> = {
+  entity: 'person',
+  rules: personDraft,
+  labels: organisationLabels,
+  get: (db, id) => {
+    const person = db.prepare('SELECT id, name FROM people WHERE id = ?').get(id) as
+      { id: number; name: string } | undefined;
+    if (!person) return undefined;
+    const roles = db
+      .prepare('SELECT role FROM person_roles WHERE person_id = ? ORDER BY role')
+      .all(id) as Array<{
+      role: Role;
+    }>;
+    return { ...person, roles: roles.map((r) => r.role) };
+  },
+  insert: (db, d) => {
+    const id = Number(db.prepare('INSERT INTO people (name) VALUES (?)').run(d.name.trim()).lastInsertRowid);
+    setRoles(db, id, d.roles);
+    return id;
+  },
+  update: (db, id, d) => {
+    db.prepare('UPDATE people SET name = ? WHERE id = ?').run(d.name.trim(), id);
+    setRoles(db, id, d.roles);
+  },
+  describe: (p) => ({ Name: p.name, Roles: p.roles.length ? [...p.roles].sort().join(', ') : null }),
+  schoolOf: () => null,
+  title: (p) => p.name,
+};
+
+/** Open schools a person is SIP to, by name: taking away their SIP role affects these. */
+export function schoolsWithSip(db: Db, personId: number): Array<{ id: number; name: string }> {
+  return db
+    .prepare('SELECT id, name FROM schools WHERE sip_id = ? AND closed_on IS NULL ORDER BY name')
+    .all(personId) as Array<{ id: number; name: string }>;
+}
+
+export function isPerson(db: Db, id: number): boolean {
+  return db.prepare('SELECT 1 FROM people WHERE id = ?').get(id) !== undefined;
+}
+export function isDistrict(db: Db, id: number): boolean {
+  return db.prepare('SELECT 1 FROM districts WHERE id = ?').get(id) !== undefined;
 }

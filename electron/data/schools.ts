@@ -1,7 +1,9 @@
-import type { SchoolRow } from '../../shared/api/contract';
+import type { SchoolRow } from '../../shared/api/schools';
 import { isCategory, supportLevel, type SupportLevel } from '../../shared/domain/categories';
-import type { SchoolFields } from '../../shared/domain/school';
+import { describeSchool } from '../../shared/domain/changes';
+import { SCHOOL_LABELS, schoolFieldsRules, type SchoolFields } from '../../shared/domain/school';
 import type { Db } from './database';
+import type { RecordTable } from './write';
 
 const SELECT = `
   SELECT s.id, s.dfe, s.urn, s.name, s.type, s.phase, s.district_id AS districtId, d.name AS district,
@@ -55,17 +57,32 @@ const COLUMNS = {
 
 const fieldNames = Object.keys(COLUMNS) as Array<keyof SchoolFields>;
 
-export function insertSchool(db: Db, fields: SchoolFields): number {
-  const columns = fieldNames.map((f) => COLUMNS[f]).join(', ');
-  const params = fieldNames.map((f) => `@${f}`).join(', ');
-  return Number(
-    db.prepare(`INSERT INTO schools (${columns}) VALUES (${params})`).run(fields).lastInsertRowid,
-  );
-}
+const INSERT = `INSERT INTO schools (${fieldNames.map((f) => COLUMNS[f]).join(', ')})
+  VALUES (${fieldNames.map((f) => `@${f}`).join(', ')})`;
+const UPDATE = `UPDATE schools SET ${fieldNames.map((f) => `${COLUMNS[f]} = @${f}`).join(', ')} WHERE id = @id`;
 
-export function updateSchool(db: Db, id: number, fields: SchoolFields): void {
-  const sets = fieldNames.map((f) => `${COLUMNS[f]} = @${f}`).join(', ');
-  db.prepare(`UPDATE schools SET ${sets} WHERE id = @id`).run({ ...fields, id });
+/** Schools are never deleted: a school that closes is closed, and keeps its history. */
+export const schools: RecordTable<SchoolRow, SchoolFields> = {
+  entity: 'school',
+  rules: schoolFieldsRules,
+  labels: SCHOOL_LABELS,
+  get: getSchool,
+  insert: (db, fields) => Number(db.prepare(INSERT).run(fields).lastInsertRowid),
+  update: (db, id, fields) => void db.prepare(UPDATE).run({ ...fields, id }),
+  describe: (school) => ({ ...describeSchool(school), 'Closed on': school.closedOn }),
+  schoolOf: (school) => school.id,
+  title: (school) => `school ${school.name}`,
+};
+
+/**
+ * Moves DfE numbers and URNs out of the way inside an import's transaction, so schools that swap
+ * numbers (a routine correction) never trip the unique rules half-way; each is then written in full.
+ */
+export function releaseNumbers(db: Db, ids: readonly number[]): void {
+  const release = db.prepare(
+    "UPDATE schools SET dfe = printf('000/%04d', id % 10000), urn = NULL WHERE id = ?",
+  );
+  for (const id of ids) release.run(id);
 }
 
 export function setClosedOn(db: Db, id: number, closedOn: string | null): void {

@@ -1,5 +1,7 @@
-import type { SchoolRow } from '../api/contract';
+import { z } from 'zod';
+import type { SchoolRow } from '../api/schools';
 import { parseDfe } from './dfe';
+import { count, nameText, postcode, requiredName, shorten } from './fields';
 import { matchListed, PHASES, SCHOOL_TYPES } from './organisation';
 
 /** What a user types into the school form, before it is checked. */
@@ -35,6 +37,42 @@ export interface SchoolFields {
 
 export type FieldErrors = Partial<Record<keyof SchoolDraft, string>>;
 
+const code = (max: number) => z.string().max(max, { message: `Keep this to ${max} characters or fewer` });
+const id = z.number().int().positive();
+
+/** The shape rules of each typed field; `checkSchool` then reads the numbers and lists. */
+export const schoolDraftRules = z
+  .object({
+    dfe: code(20),
+    urn: code(20),
+    name: requiredName(120),
+    type: code(60),
+    phase: code(60),
+    districtId: id.nullable(),
+    diocese: nameText(100),
+    numberOnRoll: code(20),
+    headteacher: nameText(100),
+    chairOfGovernors: nameText(100),
+    sipId: id.nullable(),
+    postcode,
+  })
+  .strict();
+
+export const SCHOOL_LABELS: Record<keyof SchoolDraft, string> = {
+  dfe: 'DfE number',
+  urn: 'URN',
+  name: 'School name',
+  type: 'Type',
+  phase: 'Phase',
+  districtId: 'District',
+  diocese: 'Diocese',
+  numberOnRoll: 'Number on roll',
+  headteacher: 'Headteacher',
+  chairOfGovernors: 'Chair of governors',
+  sipId: 'SIP',
+  postcode: 'Postcode',
+};
+
 const blankToNull = (text: string): string | null => (text.trim() === '' ? null : text.trim());
 
 function wholeNumber(text: string): number | null | 'bad' {
@@ -43,45 +81,78 @@ function wholeNumber(text: string): number | null | 'bad' {
   return /^\d+$/.test(trimmed) ? Number(trimmed) : 'bad';
 }
 
+/** The checked fields as the data file stores them, under the same rules as the form's draft. */
+export const schoolFieldsRules = z
+  .object({
+    dfe: z.string().regex(/^\d{3}\/\d{4}$/, { message: 'Enter a DfE number like 860/2001' }),
+    urn: count(9_999_999).nullable(),
+    name: requiredName(120),
+    type: z.enum(SCHOOL_TYPES, { message: 'Choose a school type from the list' }).nullable(),
+    phase: z.enum(PHASES, { message: 'Choose a phase from the list' }),
+    districtId: id,
+    diocese: nameText(100).nullable(),
+    numberOnRoll: count(5000).nullable(),
+    headteacher: nameText(100).nullable(),
+    chairOfGovernors: nameText(100).nullable(),
+    sipId: id.nullable(),
+    postcode: postcode.nullable(),
+  })
+  .strict();
+
+/** Each field's first problem, labelled, in the words the form, the API and the importer show. */
+function noteIssues(error: z.ZodError, errors: FieldErrors): FieldErrors {
+  for (const issue of error.issues) {
+    const field = issue.path[0] as keyof SchoolDraft;
+    errors[field] ??=
+      `${SCHOOL_LABELS[field]}: ${issue.message.charAt(0).toLowerCase()}${issue.message.slice(1)}`;
+  }
+  return errors;
+}
+
 /** The rules a school record must meet, shared by the form, the API and the importer. */
 export function checkSchool(
   draft: SchoolDraft,
 ): { ok: true; fields: SchoolFields } | { ok: false; errors: FieldErrors } {
   const errors: FieldErrors = {};
+  const shaped = schoolDraftRules.safeParse(draft);
+  if (!shaped.success) noteIssues(shaped.error, errors);
   const dfe = parseDfe(draft.dfe);
-  if (!dfe) errors.dfe = `DfE number "${draft.dfe.trim()}" is not a valid DfE number (like 860/2001)`;
+  if (!dfe) errors.dfe ??= `DfE number "${shorten(draft.dfe)}" is not a valid DfE number (like 860/2001)`;
   const urn = wholeNumber(draft.urn);
-  if (urn === 'bad') errors.urn = 'URN must be a whole number';
-  if (draft.name.trim() === '') errors.name = 'School name is required';
+  if (urn === 'bad') errors.urn ??= 'URN must be a whole number';
+  if (draft.name.trim() === '') errors.name ??= 'School name is required';
+  const postcodeText = draft.postcode.trim().toUpperCase();
   const phase = matchListed(PHASES, draft.phase);
   if (!phase)
-    errors.phase = draft.phase.trim() === '' ? 'Phase is required' : `"${draft.phase}" is not a phase`;
+    errors.phase ??=
+      draft.phase.trim() === '' ? 'Phase is required' : `"${shorten(draft.phase)}" is not a phase`;
   const type = draft.type.trim() === '' ? null : matchListed(SCHOOL_TYPES, draft.type);
-  if (draft.type.trim() !== '' && !type) errors.type = `"${draft.type}" is not a school type`;
-  if (draft.districtId === null) errors.districtId = 'District is required';
+  if (draft.type.trim() !== '' && !type) errors.type ??= `"${shorten(draft.type)}" is not a school type`;
+  if (draft.districtId === null) errors.districtId ??= 'District is required';
   const roll = wholeNumber(draft.numberOnRoll);
-  if (roll === 'bad') errors.numberOnRoll = 'Number on roll must be a whole number';
+  if (roll === 'bad') errors.numberOnRoll ??= 'Number on roll must be a whole number';
 
   if (Object.keys(errors).length > 0 || !dfe || !phase || urn === 'bad' || roll === 'bad') {
     return { ok: false, errors };
   }
-  return {
-    ok: true,
-    fields: {
-      dfe,
-      urn,
-      name: draft.name.trim(),
-      type,
-      phase,
-      districtId: draft.districtId as number,
-      diocese: blankToNull(draft.diocese),
-      numberOnRoll: roll,
-      headteacher: blankToNull(draft.headteacher),
-      chairOfGovernors: blankToNull(draft.chairOfGovernors),
-      sipId: draft.sipId,
-      postcode: blankToNull(draft.postcode),
-    },
+  const fields: SchoolFields = {
+    dfe,
+    urn,
+    name: draft.name.trim(),
+    type,
+    phase,
+    districtId: draft.districtId as number,
+    diocese: blankToNull(draft.diocese),
+    numberOnRoll: roll,
+    headteacher: blankToNull(draft.headteacher),
+    chairOfGovernors: blankToNull(draft.chairOfGovernors),
+    sipId: draft.sipId,
+    postcode: postcodeText === '' ? null : postcodeText,
   };
+  // Ids are checked against the file by whoever writes; the rest must meet the stored rules too.
+  const stored = schoolFieldsRules.omit({ districtId: true, sipId: true }).safeParse(fields);
+  if (!stored.success) return { ok: false, errors: noteIssues(stored.error, errors) };
+  return { ok: true, fields };
 }
 
 /** A saved school as the form shows it, ready to edit. */
@@ -99,5 +170,23 @@ export function draftOf(school: SchoolRow): SchoolDraft {
     chairOfGovernors: school.chairOfGovernors ?? '',
     sipId: school.sipId,
     postcode: school.postcode ?? '',
+  };
+}
+
+/** A saved school's stored fields, to write it again with one field changed. */
+export function fieldsOf(school: SchoolRow): SchoolFields {
+  return {
+    dfe: school.dfe,
+    urn: school.urn,
+    name: school.name,
+    type: school.type,
+    phase: school.phase,
+    districtId: school.districtId,
+    diocese: school.diocese,
+    numberOnRoll: school.numberOnRoll,
+    headteacher: school.headteacher,
+    chairOfGovernors: school.chairOfGovernors,
+    sipId: school.sipId,
+    postcode: school.postcode,
   };
 }

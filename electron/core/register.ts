@@ -1,19 +1,20 @@
-import type { Problem, RegisterPreview } from '../../shared/api/contract';
+import type { Problem } from '../../shared/api/errors';
+import type { RegisterPreview, registerOps } from '../../shared/api/register';
 import { describeSchool, diffRecords } from '../../shared/domain/changes';
 import { parseDfe } from '../../shared/domain/dfe';
+import { londonDate } from '../../shared/domain/format';
 import { checkSchool, type SchoolDraft, type SchoolFields } from '../../shared/domain/school';
-import { writeAudit } from '../data/audit';
-import { backUp, backupPath } from '../data/database';
+import { districts, doubleDistricts, people, readOrganisation } from '../data/organisation';
+import { listSchools, releaseNumbers, schools } from '../data/schools';
+import { saveRecord, write } from '../data/write';
 import {
-  insertDistrict,
-  insertDoubleDistrict,
-  insertPerson,
-  readOrganisation,
-  setRoles,
-} from '../data/organisation';
-import { insertSchool, listSchools, updateSchool } from '../data/schools';
-import type { ParsedRegister, RegisterColumn } from '../workbooks/schools-register';
-import type { Ctx } from './context';
+  readRegister,
+  writeRegister,
+  type ParsedRegister,
+  type RegisterColumn,
+} from '../workbooks/schools-register';
+import type { Ctx, HandlersOf } from './context';
+import { backUpBefore, refuseWithProblems } from './imports';
 
 const FIELD_COLUMN: Record<keyof SchoolDraft, RegisterColumn> = {
   dfe: 'DfE No',
@@ -203,85 +204,115 @@ export function planRegisterImport(ctx: Ctx, parsed: ParsedRegister): RegisterPl
 }
 
 /**
- * Applies a plan with no problems, all in one transaction. A file that already holds schools is
- * backed up first, since an import can change hundreds of records at once.
+ * Applies exactly what the preview showed, all in one write or none of it, after a backup when the
+ * file already holds schools. Every record goes through the same checked save as the forms.
  */
 export function applyRegisterPlan(ctx: Ctx, plan: RegisterPlan): { backup: string | null } {
   const { db } = ctx;
   const { preview } = plan;
+  refuseWithProblems(preview.problems, 'workbook');
   const nothingToDo =
     preview.newSchools.length + preview.changedSchools.length + preview.districtChanges.length === 0 &&
     preview.newSips.length === 0;
   if (nothingToDo) return { backup: null };
-  const hasSchools = (db.prepare('SELECT count(*) AS n FROM schools').get() as { n: number }).n > 0;
-  const backup = hasSchools ? backUp(db, backupPath(ctx.path, 'before-import', ctx.now())) : null;
+  const hasSchools = listSchools(db).length > 0;
+  const backup = hasSchools ? backUpBefore(ctx, 'before-import') : null;
+  const from = {
+    summary: (after: { name: string }, before: unknown) =>
+      `${before ? 'Updated' : 'Added'} ${after.name} from the register workbook`,
+  };
 
-  db.transaction(() => {
+  write(ctx, () => {
     const org = readOrganisation(db);
     const doubles = new Map(org.doubleDistricts.map((dd) => [key(dd.name), dd.id]));
-    const districts = new Map(org.districts.map((d) => [key(d.name), d.id]));
+    const districtIds = new Map(org.districts.map((d) => [key(d.name), d.id]));
     for (const [district, doubleName] of plan.districtMoves) {
       let doubleId = doubles.get(key(doubleName));
       if (doubleId === undefined) {
-        doubleId = insertDoubleDistrict(db, doubleName);
+        doubleId = saveRecord(ctx, doubleDistricts, undefined, { name: doubleName }, from).id;
         doubles.set(key(doubleName), doubleId);
       }
-      let districtId = districts.get(key(district));
-      const before = org.districts.find((d) => d.id === districtId);
-      if (districtId === undefined) {
-        districtId = insertDistrict(db, district, doubleId);
-        districts.set(key(district), districtId);
-      } else db.prepare('UPDATE districts SET double_district_id = ? WHERE id = ?').run(doubleId, districtId);
-      writeAudit(db, ctx, {
-        entity: 'district',
-        entityId: districtId,
-        action: 'import',
-        summary: `${before ? 'Moved' : 'Added'} ${district} from the register workbook`,
-        changes: [
-          {
-            field: 'Double district',
-            before: org.doubleDistricts.find((dd) => dd.id === before?.doubleDistrictId)?.name ?? null,
-            after: doubleName,
-          },
-        ],
-      });
+      const existing = districtIds.get(key(district));
+      const saved = saveRecord(
+        ctx,
+        districts,
+        existing,
+        { name: district, doubleDistrictId: doubleId },
+        from,
+      );
+      districtIds.set(key(district), saved.id);
     }
-    const people = new Map(org.people.map((p) => [key(p.name), p]));
-    for (const name of plan.preview.newSips) {
-      const id = insertPerson(db, name, ['SIP']);
-      people.set(key(name), { id, name, roles: ['SIP'] });
-      writeAudit(db, ctx, {
-        entity: 'person',
-        entityId: id,
-        action: 'import',
-        summary: `Added ${name} as a SIP from the register workbook`,
-        changes: [{ field: 'Roles', before: null, after: 'SIP' }],
-      });
+    const known = new Map(org.people.map((p) => [key(p.name), p]));
+    for (const name of preview.newSips) {
+      const person = saveRecord(ctx, people, undefined, { name, roles: ['SIP'] }, from);
+      known.set(key(name), person);
     }
+    // Schools that swap DfE numbers or URNs would clash half-way: their numbers are moved aside
+    // first, inside this same write, and each school is then written in full.
+    const renumbered = plan.schools.filter(
+      (p) => p.existingId !== null && p.changes.some((c) => c.field === 'DfE No' || c.field === 'URN'),
+    );
+    const stood = new Map(renumbered.map((p) => [p.existingId!, schools.get(db, p.existingId!)!]));
+    releaseNumbers(db, [...stood.keys()]);
     for (const planned of plan.schools) {
       if (planned.existingId !== null && planned.changes.length === 0) continue;
-      const sipPerson = planned.sip === null ? undefined : people.get(key(planned.sip));
-      if (sipPerson && !sipPerson.roles.includes('SIP')) {
-        setRoles(db, sipPerson.id, [...sipPerson.roles, 'SIP']);
-        sipPerson.roles = [...sipPerson.roles, 'SIP'];
+      const sip = planned.sip === null ? undefined : known.get(key(planned.sip));
+      if (sip && !sip.roles.includes('SIP')) {
+        const updated = saveRecord(
+          ctx,
+          people,
+          sip.id,
+          { name: sip.name, roles: [...sip.roles, 'SIP'] },
+          from,
+        );
+        known.set(key(sip.name), updated);
       }
-      const districtId = districts.get(key(planned.district));
-      if (districtId === undefined)
-        throw new Error(`District ${planned.district} vanished during the import`);
-      const fields = { ...planned.fields, districtId, sipId: sipPerson?.id ?? null };
-      const id = planned.existingId ?? insertSchool(db, fields);
-      if (planned.existingId !== null) updateSchool(db, id, fields);
-      writeAudit(db, ctx, {
-        entity: 'school',
-        entityId: id,
-        action: 'import',
-        summary:
-          planned.existingId === null
-            ? `Added ${fields.name} from the register workbook`
-            : 'Updated from the register workbook',
-        changes: planned.existingId === null ? diffRecords(null, planned.summary) : planned.changes,
-      });
+      const districtId = districtIds.get(key(planned.district))!;
+      const stoodBefore = planned.existingId === null ? undefined : stood.get(planned.existingId);
+      saveRecord(
+        ctx,
+        schools,
+        planned.existingId ?? undefined,
+        { ...planned.fields, districtId, sipId: sip?.id ?? null },
+        {
+          ...from,
+          ...(stoodBefore ? { stoodBefore } : {}),
+        },
+      );
     }
-  })();
+  });
   return { backup };
 }
+
+async function planFromUpload(ctx: Ctx, dataBase64: string) {
+  return planRegisterImport(ctx, await readRegister(Buffer.from(dataBase64, 'base64')));
+}
+
+export const registerHandlers: HandlersOf<typeof registerOps> = {
+  'register.preview': async ({ dataBase64 }, s) => (await planFromUpload(s.ctx(), dataBase64)).preview,
+  'register.apply': async ({ dataBase64 }, s) => {
+    const ctx = s.ctx();
+    const plan = await planFromUpload(ctx, dataBase64);
+    applyRegisterPlan(ctx, plan);
+    return plan.preview;
+  },
+  'register.export': async (_, s) => {
+    const ctx = s.ctx();
+    const org = readOrganisation(ctx.db);
+    const doubles = new Map(org.doubleDistricts.map((dd) => [dd.id, dd.name]));
+    const open = listSchools(ctx.db)
+      .filter((school) => school.closedOn === null)
+      .sort((a, b) => a.district.localeCompare(b.district) || a.dfe.localeCompare(b.dfe));
+    const data = await writeRegister(s.template('schools-register.xlsx'), {
+      schools: open,
+      districts: org.districts.map((d) => ({
+        district: d.name,
+        doubleDistrict: doubles.get(d.doubleDistrictId) ?? '',
+      })),
+    });
+    return {
+      fileName: `schools-register-${londonDate(ctx.now())}.xlsx`,
+      dataBase64: data.toString('base64'),
+    };
+  },
+};

@@ -1,0 +1,38 @@
+import { ApiError } from '../../shared/api/errors';
+import type { recordsOps } from '../../shared/api/records';
+import type { AuditEntity } from '../../shared/domain/audit';
+import { getAudit } from '../data/audit';
+import { categories } from '../data/categories';
+import { inspections, monitoringVisits } from '../data/ofsted';
+import { profiles } from '../data/profiles';
+import { sefs } from '../data/sef';
+import { visits } from '../data/visits';
+import { restoreRecord, type RecordTable } from '../data/write';
+import type { Ctx, HandlersOf } from './context';
+
+/** A record deleted in error, put back from what its deletion's audit entry kept. */
+const restore =
+  <Row extends { id: number }, Draft>(table: RecordTable<Row, Draft>) =>
+  (ctx: Ctx, kept: unknown) =>
+    restoreRecord(ctx, table, kept as Row);
+
+const restorers: Partial<Record<AuditEntity, (ctx: Ctx, kept: unknown) => { id: number }>> = {
+  visit: restore(visits),
+  category: restore(categories),
+  sef: restore(sefs),
+  inspection: restore(inspections),
+  'hmi-visit': restore(monitoringVisits),
+  profile: restore(profiles),
+};
+
+export const recordsHandlers: HandlersOf<typeof recordsOps> = {
+  'records.restore': ({ auditId }, s) => {
+    const ctx = s.ctx();
+    const entry = getAudit(ctx.db, auditId);
+    const restorer = entry && restorers[entry.entity];
+    if (!entry || entry.action !== 'delete' || !restorer || entry.before === null)
+      throw new ApiError({ code: 'not_found', message: 'There is no deletion to undo with that reference.' });
+    const restored = restorer(ctx, entry.before);
+    return { entity: entry.entity, id: restored.id };
+  },
+};

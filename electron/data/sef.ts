@@ -1,0 +1,137 @@
+import { sefDraft, sefLabels, type SefDraft } from '../../shared/api/sef';
+import { formatDate } from '../../shared/domain/format';
+import type { Framework } from '../../shared/domain/sef';
+import type { Db } from './database';
+import type { RecordTable } from './write';
+
+export interface StoredSef extends SefDraft {
+  id: number;
+  framework: string;
+}
+
+export function frameworks(db: Db): Framework[] {
+  const rows = db
+    .prepare(
+      `SELECT f.code AS framework, f.name, j.code, j.label, j.optional
+       FROM sef_frameworks f JOIN sef_judgements j ON j.framework_id = f.id ORDER BY f.id, j.position`,
+    )
+    .all() as Array<{ framework: string; name: string; code: string; label: string; optional: number }>;
+  const byCode = new Map<string, Framework & { judgements: Framework['judgements'][number][] }>();
+  for (const row of rows) {
+    const f = byCode.get(row.framework) ?? { code: row.framework, name: row.name, judgements: [] };
+    f.judgements.push({ code: row.code, label: row.label, optional: row.optional === 1 });
+    byCode.set(row.framework, f);
+  }
+  return [...byCode.values()];
+}
+
+export function activeFramework(db: Db): string {
+  const row = db.prepare("SELECT value FROM app_settings WHERE key = 'sef.framework'").get() as
+    { value: string } | undefined;
+  return row?.value ?? 'english-sef';
+}
+
+export function setActiveFramework(db: Db, code: string): void {
+  db.prepare(
+    "INSERT INTO app_settings (key, value) VALUES ('sef.framework', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+  ).run(code);
+}
+
+const SELECT = `
+  SELECT e.id, e.school_id AS schoolId, f.code AS framework, e.sef_on AS sefOn, e.validated,
+         g.judgement, g.grade
+  FROM sef_entries e JOIN sef_frameworks f ON f.id = e.framework_id
+  LEFT JOIN sef_grades g ON g.entry_id = e.id`;
+
+type Raw = Omit<StoredSef, 'grades' | 'validated'> & {
+  validated: number;
+  judgement: string | null;
+  grade: number | null;
+};
+
+function collect(rows: Raw[]): StoredSef[] {
+  const byId = new Map<number, StoredSef>();
+  for (const { judgement, grade, validated, ...entry } of rows) {
+    const found = byId.get(entry.id) ?? { ...entry, validated: validated === 1, grades: {} };
+    if (judgement !== null && grade !== null) found.grades[judgement] = grade;
+    byId.set(entry.id, found);
+  }
+  return [...byId.values()];
+}
+
+/**
+ * SEFs newest first, for one school or the whole LA, for one framework or all; `onOrBefore` leaves
+ * out later ones, so an export for a past term reads only what it needs.
+ */
+export function sefEntries(
+  db: Db,
+  where: { schoolId?: number; framework?: string; onOrBefore?: string } = {},
+): StoredSef[] {
+  return collect(
+    db
+      .prepare(
+        `${SELECT}
+         WHERE (@schoolId IS NULL OR e.school_id = @schoolId) AND (@framework IS NULL OR f.code = @framework)
+           AND (@onOrBefore IS NULL OR e.sef_on <= @onOrBefore)
+         ORDER BY e.sef_on DESC, e.id DESC`,
+      )
+      .all({
+        schoolId: where.schoolId ?? null,
+        framework: where.framework ?? null,
+        onOrBefore: where.onOrBefore ?? null,
+      }) as Raw[],
+  );
+}
+
+const frameworkId = (db: Db, code: string) =>
+  (db.prepare('SELECT id FROM sef_frameworks WHERE code = ?').get(code) as { id: number }).id;
+
+function replaceGrades(db: Db, id: number, grades: Record<string, number>): void {
+  db.prepare('DELETE FROM sef_grades WHERE entry_id = ?').run(id);
+  const add = db.prepare('INSERT INTO sef_grades (entry_id, judgement, grade) VALUES (?, ?, ?)');
+  for (const [judgement, grade] of Object.entries(grades)) add.run(id, judgement, grade);
+}
+
+/** A new SEF is recorded against the framework in use; a correction keeps its own framework. */
+export const sefs: RecordTable<StoredSef, SefDraft> = {
+  entity: 'sef',
+  rules: sefDraft,
+  labels: sefLabels,
+  get: (db, id) => collect(db.prepare(`${SELECT} WHERE e.id = ?`).all(id) as Raw[])[0],
+  insert: (db, d) => {
+    const id = Number(
+      db
+        .prepare('INSERT INTO sef_entries (school_id, framework_id, sef_on, validated) VALUES (?, ?, ?, ?)')
+        .run(d.schoolId, frameworkId(db, activeFramework(db)), d.sefOn, d.validated ? 1 : 0).lastInsertRowid,
+    );
+    replaceGrades(db, id, d.grades);
+    return id;
+  },
+  update: (db, id, d) => {
+    db.prepare('UPDATE sef_entries SET school_id = ?, sef_on = ?, validated = ? WHERE id = ?').run(
+      d.schoolId,
+      d.sefOn,
+      d.validated ? 1 : 0,
+      id,
+    );
+    replaceGrades(db, id, d.grades);
+  },
+  remove: (db, id) => void db.prepare('DELETE FROM sef_entries WHERE id = ?').run(id),
+  restore: (db, e) => {
+    db.prepare(
+      'INSERT INTO sef_entries (id, school_id, framework_id, sef_on, validated) VALUES (?, ?, ?, ?, ?)',
+    ).run(e.id, e.schoolId, frameworkId(db, e.framework), e.sefOn, e.validated ? 1 : 0);
+    replaceGrades(db, e.id, e.grades);
+  },
+  describe: (e) => ({
+    'SEF date': formatDate(e.sefOn),
+    'Validated by SIP': e.validated ? 'Yes' : 'No',
+    ...Object.fromEntries(
+      Object.entries(e.grades)
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([judgement, grade]) => [`Grade: ${judgement}`, String(grade)]),
+    ),
+  }),
+  schoolOf: (e) => e.schoolId,
+  title: (e) => `SEF of ${formatDate(e.sefOn)}`,
+};

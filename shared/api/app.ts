@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import { requiredName } from '../domain/fields';
+import { nothing, op, path } from './common';
+
+const fileState = z.object({
+  file: z.object({ path: z.string(), name: z.string() }).nullable(),
+  recent: z.array(z.string()),
+  dataDir: z.string(),
+  /** Who the record of changes names: SID_USER, else the name the user set, else the account's name. */
+  user: z.string(),
+  displayName: z.string().nullable(),
+});
+export type FileState = z.infer<typeof fileState>;
+
+export const appOps = {
+  'app.state': op(nothing, fileState),
+  'app.create': op(z.object({ path, demo: z.boolean() }).strict(), fileState),
+  'app.open': op(z.object({ path }).strict(), fileState),
+  'app.close': op(nothing, fileState),
+  'app.setDisplayName': op(z.object({ name: requiredName(80).nullable() }).strict(), fileState),
+};

@@ -1,0 +1,20 @@
+import { SCHOOL_LABELS } from '../domain/school';
+import { termLabels } from './calendar';
+import { categoryLabels } from './categories';
+import { ofstedLabels } from './ofsted';
+import { organisationLabels } from './organisation';
+import { profileLabels } from './profiles';
+import { sefLabels } from './sef';
+import { visitLabels } from './visits';
+
+/** Every draft field's label, for the one-line summary of a refusal ("Attendance (%): …"). */
+export const FIELD_LABELS: Record<string, string> = {
+  ...SCHOOL_LABELS,
+  ...organisationLabels,
+  ...termLabels,
+  ...categoryLabels,
+  ...sefLabels,
+  ...ofstedLabels,
+  ...profileLabels,
+  ...visitLabels,
+};
