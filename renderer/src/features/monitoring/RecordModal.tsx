@@ -73,7 +73,8 @@ export function RecordModal<S extends z.ZodType>({
   const formRef = useRef<HTMLFormElement>(null);
 
   const current = stableJson(draft);
-  const dirty = current !== stableJson(initial);
+  // A date typed wrong leaves the draft as it was, but the user has still typed something.
+  const dirty = current !== stableJson(initial) || badDates.size > 0;
   useUnsavedChanges(dirty);
 
   // Problems show once a field is changed, so a new form does not open covered in red.

@@ -111,13 +111,13 @@ export function VisitForm({
           />
           <DateField
             label="Report received"
-            value={draft.reportReceivedOn ?? ''}
+            value={draft.reportReceivedOn}
             onChange={(iso) => set({ reportReceivedOn: iso || null })}
             {...fields.date('reportReceivedOn')}
           />
           <DateField
             label="Quality-assured by the DSIM"
-            value={draft.qaOn ?? ''}
+            value={draft.qaOn}
             onChange={(iso) => set({ qaOn: iso || null })}
             {...fields.date('qaOn')}
           />
