@@ -4,6 +4,7 @@ import 'dayjs/locale/en-gb';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { OpOutput } from '../../shared/api/contract';
 import { call } from './api';
+import { mayLeave } from './components/unsaved-changes';
 import { forgetFilter } from './features/schools';
 import { StartScreen } from './features/start';
 import { hashOf, navItems, renderScreen, viewFromHash, type Navigate, type View } from './screens';
@@ -13,17 +14,27 @@ type AppState = OpOutput<'app.state'>;
 export function App() {
   const [state, setState] = useState<AppState | null>(null);
   const [view, setViewState] = useState<View>(() => viewFromHash(window.location.hash));
+  // A form with unsaved changes asks before the page changes under it.
   const go = useCallback((next: View) => {
-    if (window.location.hash !== hashOf(next)) window.history.pushState(null, '', hashOf(next));
-    setViewState(next);
+    void mayLeave().then((leave) => {
+      if (!leave) return;
+      if (window.location.hash !== hashOf(next)) window.history.pushState(null, '', hashOf(next));
+      setViewState(next);
+    });
   }, []);
   const navigate = useMemo<Navigate>(() => ({ go, href: hashOf }), [go]);
 
   useEffect(() => {
-    const follow = () => setViewState(viewFromHash(window.location.hash));
+    // Back and Forward too; staying puts the address back to the page still shown.
+    const follow = () => {
+      const next = viewFromHash(window.location.hash);
+      void mayLeave().then((leave) =>
+        leave ? setViewState(next) : window.history.pushState(null, '', hashOf(view)),
+      );
+    };
     window.addEventListener('popstate', follow);
     return () => window.removeEventListener('popstate', follow);
-  }, []);
+  }, [view]);
 
   useEffect(() => {
     void call('app.state', {}).then(setState);
@@ -57,7 +68,11 @@ export function App() {
               <Text size="sm" c="dimmed" title={state.file.path}>
                 {state.file.name}
               </Text>
-              <Button variant="subtle" size="xs" onClick={() => void call('app.close', {}).then(setState)}>
+              <Button
+                variant="subtle"
+                size="xs"
+                onClick={() => void mayLeave().then((leave) => leave && call('app.close', {}).then(setState))}
+              >
                 Close file
               </Button>
             </Group>
