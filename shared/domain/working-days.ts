@@ -78,11 +78,11 @@ export function isBankHoliday(iso: string): boolean {
 }
 
 /**
- * Monday to Friday, except bank holidays. Christmas Day and Good Friday are common-law holidays
- * rather than bank holidays, but the published list names them and they are never working days.
+ * Monday to Friday, except bank holidays (the published list counts Christmas Day and Good Friday,
+ * common-law holidays, among them).
  */
 export function isWorkingDay(iso: string): boolean {
-  return !isWeekend(iso) && !isBankHoliday(iso) && iso.slice(5) !== '12-25';
+  return !isWeekend(iso) && !isBankHoliday(iso);
 }
 
 /**
