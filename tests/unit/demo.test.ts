@@ -94,6 +94,14 @@ describe('the demo authority', () => {
     expect(attendance(3)).toBeGreaterThan(attendance(4));
   });
 
+  it('is the same authority, to the last visit, every time it is created on the same day', () => {
+    const [first, second] = [demoFile(IN_TERM), demoFile(IN_TERM)];
+    for (const table of ['schools', 'people', 'visits', 'category_reviews', 'inspections', 'sef_grades'])
+      expect(second.rows(`SELECT * FROM ${table}`)).toEqual(first.rows(`SELECT * FROM ${table}`));
+    first.close();
+    second.close();
+  });
+
   for (const today of [IN_TERM, IN_HOLIDAY]) {
     describe(`created on ${today}`, () => {
       let demo: ReturnType<typeof demoFile>;
