@@ -50,6 +50,63 @@ export default tseslint.config(
       ],
     },
   },
+  // The main side in layers: data holds all SQL and knows nothing above it; workbooks read and
+  // write files only; core holds the behaviour and never touches Electron, so it runs under Node.
+  {
+    files: ['electron/data/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/core/**', '**/core', '**/workbooks/**', 'electron'],
+              message: 'data/ may not import core, workbooks or Electron.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['electron/workbooks/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/data/**', '**/core/**', 'better-sqlite3', 'electron'],
+              message: 'workbooks/ read and write files only: no data file, no core, no Electron.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['electron/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['electron', 'better-sqlite3'],
+              message: 'core/ runs under plain Node: no Electron, and SQL lives in data/.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'CallExpression[callee.property.name=/^(prepare|exec|pragma)$/]',
+          message: 'SQL lives in electron/data/: call a function there instead.',
+        },
+      ],
+    },
+  },
   {
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
