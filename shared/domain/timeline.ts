@@ -1,7 +1,8 @@
-import type { AuditEntry } from '../api/contract';
+import type { AuditEntry } from '../api/records';
 import type { z } from 'zod';
 import type { schoolMonitoring } from '../api/monitoring';
-import { formatDate, formatDateTime } from './format';
+import type { AuditEntity } from './audit';
+import { formatDate, formatDateTime, londonDate } from './format';
 import { disagreement } from './ofsted';
 import { BUILT_IN_FRAMEWORKS, GRADE_NAMES } from './sef';
 
@@ -23,11 +24,29 @@ export interface TimelineItem {
   lines: string[];
   /** The record an entry shows, so the page can offer to update or correct it. */
   edit?: { kind: EditableKind; id: number };
+  /** A deletion that can still be undone: the audit entry to restore it from. */
+  undo?: number;
 }
 
 export type EditableKind = 'visit' | 'proposal' | 'sef' | 'inspection' | 'hmi' | 'profile';
 
 type Monitoring = z.infer<typeof schoolMonitoring>;
+
+/** Where a record's changes are filed, so a corrected visit shows among the visits. */
+const KIND_OF_ENTITY: Partial<Record<AuditEntity, TimelineKind>> = {
+  visit: 'Visits',
+  category: 'Categories',
+  sef: 'SEF',
+  inspection: 'Ofsted',
+  'hmi-visit': 'Ofsted',
+  profile: 'Profiles',
+};
+
+/**
+ * A school's own changes all show; a monitoring record's first entry is the record itself (and a
+ * DIG decision its own item), so of those only corrections, deletions and restores show.
+ */
+const shownAsChange = (h: AuditEntry) => h.entity === 'school' || !['add', 'decide'].includes(h.action);
 const grade = (n: number | null | undefined) => (n ? `${n} ${GRADE_NAMES[n]}` : '—');
 
 /** Where Ofsted and the LA disagree: which way, and what the LA did about it. */
@@ -141,20 +160,19 @@ export function buildTimeline(m: Monitoring, history: readonly AuditEntry[]): Ti
         p.notes,
       ].filter(Boolean),
     })),
-    ...history
-      .filter((h) => ['add', 'edit', 'import', 'close', 'reopen'].includes(h.action))
-      .map((h) => ({
-        key: `audit-${h.id}`,
-        date: h.at.slice(0, 10),
-        kind: 'Record changes' as const,
-        title: h.summary,
-        lines: [
-          `${formatDateTime(h.at)} by ${h.user}`,
-          ...h.changes
-            .slice(0, 12)
-            .map((c) => `${c.field}: ${c.before ?? '(blank)'} → ${c.after ?? '(blank)'}`),
-        ],
-      })),
+    ...history.filter(shownAsChange).map((h) => ({
+      key: `audit-${h.id}`,
+      date: londonDate(new Date(h.at)),
+      kind: KIND_OF_ENTITY[h.entity] ?? ('Record changes' as const),
+      title: h.summary,
+      ...(h.undoable ? { undo: h.id } : {}),
+      lines: [
+        `${formatDateTime(h.at)} by ${h.user}`,
+        ...h.changes
+          .slice(0, 12)
+          .map((c) => `${c.field}: ${c.before ?? '(blank)'} → ${c.after ?? '(blank)'}`),
+      ],
+    })),
   ];
   return items.sort((a, b) => b.date.localeCompare(a.date) || a.key.localeCompare(b.key));
 }
