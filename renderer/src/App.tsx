@@ -71,7 +71,11 @@ export function App() {
               <Button
                 variant="subtle"
                 size="xs"
-                onClick={() => void mayLeave().then((leave) => leave && call('app.close', {}).then(setState))}
+                onClick={() =>
+                  void mayLeave().then(async (leave) => {
+                    if (leave) setState(await call('app.close', {}));
+                  })
+                }
               >
                 Close file
               </Button>
