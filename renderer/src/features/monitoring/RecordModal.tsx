@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import { ApiError } from '../../../../shared/api/contract';
 import { checkDraft, humanise, type FieldErrors } from '../../../../shared/api/errors';
 import { errorMessage } from '../../api';
-import { confirm, confirmDiscard } from '../../components/confirm';
+import { asking, confirm, confirmDiscard } from '../../components/confirm';
 import { useUnsavedChanges } from '../../components/unsaved-changes';
 
 /** What a form's fields are given: each field's problem, by the draft's own field name. */
@@ -68,14 +68,14 @@ export function RecordModal<S extends z.ZodType>({
   const [attempted, setAttempted] = useState(false);
   const [refusal, setRefusal] = useState<{ draft: string; fields: FieldErrors; message: string | null }>();
   const [badDates, setBadDates] = useState<ReadonlySet<string>>(new Set());
-  const [busy, setBusy] = useState<'saving' | 'removing' | 'asking' | null>(null);
+  const [busy, setBusy] = useState<'saving' | 'removing' | null>(null);
   const [focusRequest, setFocusRequest] = useState(0);
   const formRef = useRef<HTMLFormElement>(null);
 
   const current = stableJson(draft);
   // A date typed wrong leaves the draft as it was, but the user has still typed something.
   const dirty = current !== stableJson(initial) || badDates.size > 0;
-  useUnsavedChanges(dirty);
+  const settled = useUnsavedChanges(dirty);
 
   // Problems show once a field is changed, so a new form does not open covered in red.
   const problems = checkDraft(rules, draft);
@@ -137,6 +137,7 @@ export function RecordModal<S extends z.ZodType>({
     setBusy('saving');
     try {
       await save(checked.data);
+      settled();
       onSaved();
     } catch (e) {
       setRefused(e);
@@ -152,30 +153,22 @@ export function RecordModal<S extends z.ZodType>({
     setFocusRequest((n) => n + 1);
   };
 
-  const ask = async (question: () => Promise<boolean>) => {
-    setBusy('asking');
-    try {
-      return await question();
-    } finally {
-      setBusy(null);
-    }
-  };
   const close = async () => {
-    if (busy === 'asking') return;
-    if (!dirty || (await ask(confirmDiscard))) onClose();
+    if (asking()) return;
+    if (!dirty || (await confirmDiscard())) onClose();
   };
   const removeRecord = async (removal: Removal) => {
-    const sure = await ask(() =>
-      confirm({
-        title: removal.question,
-        message: 'You can undo this straight afterwards from the message that confirms it.',
-        confirmLabel: removal.label,
-      }),
-    );
+    const sure = await confirm({
+      title: removal.question,
+      message: 'You can undo this straight afterwards from the message that confirms it.',
+      confirmLabel: removal.label,
+    });
     if (!sure) return;
     setBusy('removing');
     try {
-      removal.onRemoved((await removal.run()).auditId);
+      const { auditId } = await removal.run();
+      settled();
+      removal.onRemoved(auditId);
     } catch (e) {
       setRefused(e);
       setBusy(null);
@@ -183,7 +176,7 @@ export function RecordModal<S extends z.ZodType>({
   };
 
   return (
-    <Modal opened onClose={() => void close()} closeOnEscape={busy !== 'asking'} title={title} size="lg">
+    <Modal opened onClose={() => void close()} title={title} size="lg">
       <form ref={formRef} onSubmit={(e) => void submit(e)} noValidate aria-label={title}>
         <Stack gap="sm">
           {general.length > 0 && (

@@ -4,6 +4,8 @@ import { ApiError, type OpOutput, type SchoolRow } from '../../../../shared/api/
 import { PHASES, SCHOOL_TYPES } from '../../../../shared/domain/organisation';
 import { checkSchool, draftOf, type FieldErrors, type SchoolDraft } from '../../../../shared/domain/school';
 import { call, errorMessage } from '../../api';
+import { asking, confirmDiscard } from '../../components/confirm';
+import { mayLeave, useUnsavedChanges } from '../../components/unsaved-changes';
 import { typeahead } from '../../components/typeahead';
 
 type Org = OpOutput<'organisation.get'>;
@@ -35,7 +37,12 @@ export function SchoolForm({
   onSaved: (school: SchoolRow) => void;
   onCancel: () => void;
 }) {
-  const [draft, setDraft] = useState<SchoolDraft>(school ? draftOf(school) : blank);
+  const [initial] = useState<SchoolDraft>(() => (school ? draftOf(school) : blank));
+  const [draft, setDraft] = useState(initial);
+  const dirty = JSON.stringify(draft) !== JSON.stringify(initial);
+  const settled = useUnsavedChanges(dirty);
+  const cancel = () =>
+    void (dirty ? confirmDiscard() : Promise.resolve(true)).then((drop) => drop && onCancel());
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
@@ -62,10 +69,14 @@ export function SchoolForm({
     if (!checked.ok) return;
     setSaving(true);
     try {
-      onSaved(await call('schools.save', school ? { id: school.id, draft } : { draft }));
+      const saved = await call('schools.save', school ? { id: school.id, draft } : { draft });
+      settled();
+      onSaved(saved);
     } catch (e) {
-      if (e instanceof ApiError && e.body.fields) setErrors(e.body.fields as FieldErrors);
-      setFailure(errorMessage(e));
+      // A refusal about fields is shown at those fields; only one about none needs a message.
+      const fields = e instanceof ApiError ? (e.body.fields ?? {}) : {};
+      setErrors(fields as FieldErrors);
+      setFailure(Object.keys(fields).length > 0 ? null : errorMessage(e));
     } finally {
       setSaving(false);
     }
@@ -126,7 +137,7 @@ export function SchoolForm({
         {text('postcode', 'Postcode')}
       </SimpleGrid>
       <Group justify="flex-end" mt="md">
-        <Button variant="default" onClick={onCancel}>
+        <Button variant="default" onClick={cancel}>
           Cancel
         </Button>
         <Button type="submit" loading={saving}>
@@ -146,8 +157,10 @@ export function SchoolFormModal({
   onClose: () => void;
   onSaved: (school: SchoolRow) => void;
 }) {
+  // Escape or a click outside asks before dropping what was typed (not the Escape answering that).
+  const close = () => !asking() && void mayLeave().then((leave) => leave && onClose());
   return (
-    <Modal opened onClose={onClose} title="Add a school" size="lg">
+    <Modal opened onClose={close} title="Add a school" size="lg">
       <SchoolForm org={org} onSaved={onSaved} onCancel={onClose} />
     </Modal>
   );
