@@ -17,6 +17,7 @@ import { ProfileForm } from './ProfileForm';
 import { SefForm } from './SefForm';
 import { SefTable } from './SefTable';
 import { SupportBadge } from './SupportBadge';
+import { showUndoNotice } from './UndoNotice';
 import { VisitForm } from './VisitForm';
 
 type Monitoring = OpOutput<'monitoring.school'>;
@@ -76,6 +77,11 @@ export function SchoolMonitoring({
     setForm(null);
     onChanged();
     notifications.show({ message });
+  };
+  const deleted = (auditId: number, message: string) => {
+    setForm(null);
+    onChanged();
+    showUndoNotice(message, auditId, onChanged);
   };
   if (!m) return <Text c="dimmed">Loading…</Text>;
   const pending = m.categories.filter((c) => c.decidedOn === null);
@@ -220,6 +226,7 @@ export function SchoolMonitoring({
           org={org}
           onClose={() => setForm(null)}
           onSaved={saved('Changes saved.')}
+          onDeleted={deleted}
         />
       )}
       {typeof form === 'object' && form !== null && 'confirm' in form && (
@@ -261,6 +268,7 @@ function EditRecord({
   org,
   onClose,
   onSaved,
+  onDeleted,
 }: {
   edit: NonNullable<TimelineItem['edit']>;
   monitoring: Monitoring;
@@ -268,8 +276,9 @@ function EditRecord({
   org: OpOutput<'organisation.get'>;
   onClose: () => void;
   onSaved: () => void;
+  onDeleted: (auditId: number, message: string) => void;
 }) {
-  const common = { schoolId: school.id, onClose, onSaved };
+  const common = { schoolId: school.id, onClose, onSaved, onDeleted };
   const find = <T extends { id: number }>(list: T[]) => list.find((r) => r.id === edit.id);
   switch (edit.kind) {
     case 'visit': {
