@@ -1,6 +1,7 @@
 import {
   app,
   BrowserWindow,
+  dialog,
   ipcMain,
   session as electronSession,
   shell,
@@ -67,6 +68,19 @@ function createWindow(): void {
   window.webContents.setWindowOpenHandler(({ url }) => {
     if (url.startsWith('https://')) void shell.openExternal(url);
     return { action: 'deny' };
+  });
+  // A form holding unsaved changes stops the window closing; without this Electron would keep it
+  // open without a word. Discarding lets it close.
+  window.webContents.on('will-prevent-unload', (event) => {
+    const choice = dialog.showMessageBoxSync(window, {
+      type: 'question',
+      buttons: ['Discard changes', 'Keep editing'],
+      defaultId: 1,
+      cancelId: 1,
+      message: 'Discard your changes?',
+      detail: 'What you have changed in a form has not been saved.',
+    });
+    if (choice === 0) event.preventDefault();
   });
   void (devServer ? window.loadURL(devServer) : window.loadFile(rendererFile));
 }
