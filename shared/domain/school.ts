@@ -150,7 +150,8 @@ export function checkSchool(
     postcode: postcodeText === '' ? null : postcodeText,
   };
   // Ids are checked against the file by whoever writes; the rest must meet the stored rules too.
-  const stored = schoolFieldsRules.omit({ districtId: true, sipId: true }).safeParse(fields);
+  const { districtId: _district, sipId: _sip, ...rest } = fields;
+  const stored = schoolFieldsRules.omit({ districtId: true, sipId: true }).safeParse(rest);
   if (!stored.success) return { ok: false, errors: noteIssues(stored.error, errors) };
   return { ok: true, fields };
 }
