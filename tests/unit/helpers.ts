@@ -36,9 +36,15 @@ export async function editedSample(edit: (workbook: ExcelJS.Workbook) => void): 
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-/** Everything a file holds, to prove a rejected import changed nothing. */
+/**
+ * Everything a file holds — every table, the monitoring records and the record of changes included —
+ * to prove a refused import or save changed nothing.
+ */
 export function snapshot(session: Session): string {
   const { db } = session.ctx();
-  const tables = ['double_districts', 'districts', 'people', 'person_roles', 'schools', 'audit_log'];
-  return JSON.stringify(tables.map((t) => db.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all()));
+  const tables = db
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+    .pluck()
+    .all() as string[];
+  return JSON.stringify(tables.map((t) => [t, db.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).all()]));
 }

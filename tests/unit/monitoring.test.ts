@@ -7,18 +7,18 @@ import { ok, snapshot, tempSession } from './helpers';
 async function register() {
   const { session, dir } = tempSession();
   await ok(session, 'app.create', { path: join(dir, 'la.sid'), demo: false });
-  const dd = await ok(session, 'organisation.saveDoubleDistrict', { name: 'Cannock / Lichfield' });
-  const other = await ok(session, 'organisation.saveDoubleDistrict', { name: 'Tamworth / East Staffs.' });
-  const cannock = await ok(session, 'organisation.saveDistrict', {
-    name: 'Cannock Chase',
-    doubleDistrictId: dd,
-  });
-  const tamworth = await ok(session, 'organisation.saveDistrict', {
-    name: 'Tamworth',
-    doubleDistrictId: other,
-  });
-  const sip = await ok(session, 'organisation.savePerson', { name: 'Kath Kent', roles: ['SIP'] });
-  const dsim = await ok(session, 'organisation.savePerson', { name: 'Dee Sim', roles: ['DSIM'] });
+  const doubleDistrict = async (name: string) =>
+    (await ok(session, 'organisation.saveDoubleDistrict', { draft: { name } })).id;
+  const district = async (name: string, doubleDistrictId: number) =>
+    (await ok(session, 'organisation.saveDistrict', { draft: { name, doubleDistrictId } })).id;
+  const person = async (name: string, roles: string[]) =>
+    (await ok(session, 'organisation.savePerson', { draft: { name, roles } })).id;
+  const dd = await doubleDistrict('Cannock / Lichfield');
+  const other = await doubleDistrict('Tamworth / East Staffs.');
+  const cannock = await district('Cannock Chase', dd);
+  const tamworth = await district('Tamworth', other);
+  const sip = await person('Kath Kent', ['SIP']);
+  const dsim = await person('Dee Sim', ['DSIM']);
   const school = async (dfe: string, name: string, districtId: number) =>
     (
       await ok(session, 'schools.save', {
@@ -102,7 +102,10 @@ describe('visits', () => {
       await invoke(session, 'visits.save', visit(a, sip, '2008-10-15', { qaOn: '2008-10-20' })),
     ).toMatchObject({
       ok: false,
-      error: { fields: { qaOn: 'No report yet' } },
+      error: {
+        code: 'invalid_input',
+        fields: { qaOn: 'A report must be received before the DSIM can quality-assure it' },
+      },
     });
     expect(snapshot(session)).toBe(before);
   });
@@ -150,8 +153,10 @@ describe('visits', () => {
     ).toEqual([]);
     const { history } = await ok(session, 'schools.get', { id: a });
     expect(history[0]).toMatchObject({
-      action: 'edit visit',
-      changes: [{ field: 'Quality-assured', before: null, after: '2008-10-25' }],
+      entity: 'visit',
+      entityId: id,
+      action: 'edit',
+      changes: [{ field: 'Quality-assured', before: null, after: '25/10/2008' }],
     });
   });
 });
@@ -164,45 +169,53 @@ describe('categories', () => {
     category: number,
     extra: object = {},
   ) {
-    const id = await ok(session, 'categories.propose', {
-      schoolId,
-      proposedOn: '2009-06-10',
-      source: 'SIP summary report',
-      proposedById: by,
-      category,
-      evidence: 'Results down two years running',
+    const { id } = await ok(session, 'categories.propose', {
+      draft: {
+        schoolId,
+        proposedOn: '2009-06-10',
+        source: 'SIP summary report',
+        proposedById: by,
+        category,
+        evidence: 'Results down two years running',
+      },
     });
     await ok(session, 'categories.decide', {
       id,
-      decidedOn: '2009-07-01',
-      category,
-      notes: 'Moderated at DIG',
-      supportOverride: null,
-      overrideReason: '',
-      ...extra,
+      draft: {
+        decidedOn: '2009-07-01',
+        category,
+        notes: 'Moderated at DIG',
+        supportOverride: null,
+        overrideReason: '',
+        ...extra,
+      },
     });
     return id;
   }
 
   it('shows the confirmed category and its support level on the schools list', async () => {
     const { session, a, sip } = await register();
-    const id = await ok(session, 'categories.propose', {
-      schoolId: a,
-      proposedOn: '2009-06-10',
-      source: 'SIP summary report',
-      proposedById: sip,
-      category: 3,
-      evidence: 'Progress in KS2 mathematics is weak',
+    const { id } = await ok(session, 'categories.propose', {
+      draft: {
+        schoolId: a,
+        proposedOn: '2009-06-10',
+        source: 'SIP summary report',
+        proposedById: sip,
+        category: 3,
+        evidence: 'Progress in KS2 mathematics is weak',
+      },
     });
     let row = (await ok(session, 'schools.list', {})).find((s) => s.id === a)!;
     expect(row).toMatchObject({ category: null, supportLevel: null }); // proposed is not confirmed
     await ok(session, 'categories.decide', {
       id,
-      decidedOn: '2009-07-01',
-      category: 4,
-      notes: 'DIG moderated down',
-      supportOverride: null,
-      overrideReason: '',
+      draft: {
+        decidedOn: '2009-07-01',
+        category: 4,
+        notes: 'DIG moderated down',
+        supportOverride: null,
+        overrideReason: '',
+      },
     });
     row = (await ok(session, 'schools.list', {})).find((s) => s.id === a)!;
     expect(row).toMatchObject({ category: 4, supportLevel: 'high' });
@@ -217,20 +230,25 @@ describe('categories', () => {
 
   it('lets the DIG set a different support level only with a reason', async () => {
     const { session, a, b, sip } = await register();
-    const refused = await invoke(session, 'categories.decide', {
-      id: await ok(session, 'categories.propose', {
+    const proposal = await ok(session, 'categories.propose', {
+      draft: {
         schoolId: a,
         proposedOn: '2009-06-10',
         source: 'DSIM',
         proposedById: null,
         category: 3,
         evidence: 'x',
-      }),
-      decidedOn: '2009-07-01',
-      category: 3,
-      notes: '',
-      supportOverride: 'high',
-      overrideReason: ' ',
+      },
+    });
+    const refused = await invoke(session, 'categories.decide', {
+      id: proposal.id,
+      draft: {
+        decidedOn: '2009-07-01',
+        category: 3,
+        notes: '',
+        supportOverride: 'high',
+        overrideReason: ' ',
+      },
     });
     expect(refused).toMatchObject({
       ok: false,
@@ -250,38 +268,33 @@ describe('categories', () => {
     const { session, a, sip } = await register();
     await proposeAndConfirm(session, a, sip, 2);
     const later = await ok(session, 'categories.propose', {
-      schoolId: a,
-      proposedOn: '2009-11-02',
-      source: 'DIG review',
-      proposedById: null,
-      category: 3,
-      evidence: 'New Ofsted report',
+      draft: {
+        schoolId: a,
+        proposedOn: '2009-11-02',
+        source: 'DIG review',
+        proposedById: null,
+        category: 3,
+        evidence: 'New Ofsted report',
+      },
+    });
+    const decision = { category: 3, notes: '', supportOverride: null, overrideReason: '' };
+    const tooEarly = await invoke(session, 'categories.decide', {
+      id: later.id,
+      draft: { ...decision, decidedOn: '2009-10-01' },
+    });
+    expect(tooEarly).toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(/before it was proposed/) },
     });
     await ok(session, 'categories.decide', {
-      id: later,
-      decidedOn: '2009-11-20',
-      category: 3,
-      notes: '',
-      supportOverride: null,
-      overrideReason: '',
+      id: later.id,
+      draft: { ...decision, decidedOn: '2009-11-20' },
     });
     expect((await ok(session, 'schools.list', {})).find((s) => s.id === a)).toMatchObject({
       category: 3,
       supportLevel: 'medium',
     });
     expect((await ok(session, 'monitoring.school', { schoolId: a })).categories).toHaveLength(2);
-    const refused = await invoke(session, 'categories.decide', {
-      id: later,
-      decidedOn: '2009-10-01',
-      category: 3,
-      notes: '',
-      supportOverride: null,
-      overrideReason: '',
-    });
-    expect(refused).toMatchObject({
-      ok: false,
-      error: { message: expect.stringMatching(/before it was proposed/) },
-    });
   });
 });
 
@@ -301,17 +314,11 @@ describe('Ofsted, SEF and profiles', () => {
       },
     });
     await ok(session, 'ofsted.saveMonitoring', {
-      schoolId: a,
-      visitedOn: '2008-06-12',
-      progress: 'Satisfactory',
-      notes: '',
+      draft: { schoolId: a, visitedOn: '2008-06-12', progress: 'Satisfactory', notes: '' },
     });
     expect((await ok(session, 'monitoring.school', { schoolId: a })).urgent).toBeNull();
     await ok(session, 'ofsted.saveMonitoring', {
-      schoolId: a,
-      visitedOn: '2008-11-20',
-      progress: 'Inadequate',
-      notes: 'Leadership weak',
+      draft: { schoolId: a, visitedOn: '2008-11-20', progress: 'Inadequate', notes: 'Leadership weak' },
     });
     const m = await ok(session, 'monitoring.school', { schoolId: a });
     expect(m.urgent).toEqual({
@@ -340,16 +347,13 @@ describe('Ofsted, SEF and profiles', () => {
       care: 1,
       leadership: 2,
     };
-    await ok(session, 'sef.save', { schoolId: a, sefOn: '2008-09-20', validated: true, grades });
+    await ok(session, 'sef.save', { draft: { schoolId: a, sefOn: '2008-09-20', validated: true, grades } });
     expect((await ok(session, 'monitoring.school', { schoolId: a })).sef[0]).toMatchObject({
       validated: true,
       grades,
     });
     const incomplete = await invoke(session, 'sef.save', {
-      schoolId: a,
-      sefOn: '2008-09-21',
-      validated: false,
-      grades: { overall: 2 },
+      draft: { schoolId: a, sefOn: '2008-09-21', validated: false, grades: { overall: 2 } },
     });
     expect(incomplete).toMatchObject({
       ok: false,
@@ -365,17 +369,21 @@ describe('Ofsted, SEF and profiles', () => {
       'intervention-support': 2,
       'improvement-accountability': 2,
     };
-    await ok(session, 'sef.save', { schoolId: a, sefOn: '2009-01-20', validated: false, grades: welsh });
+    await ok(session, 'sef.save', {
+      draft: { schoolId: a, sefOn: '2009-01-20', validated: false, grades: welsh },
+    });
     expect(
-      await invoke(session, 'sef.save', { schoolId: a, sefOn: '2009-01-21', validated: false, grades }),
-    ).toMatchObject({ ok: false });
+      await invoke(session, 'sef.save', {
+        draft: { schoolId: a, sefOn: '2009-01-21', validated: false, grades },
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'invalid_input', fields: { grades: expect.any(String) } } });
     expect((await ok(session, 'monitoring.school', { schoolId: a })).sef.map((s) => s.framework)).toEqual([
       'welsh-six-elements',
       'english-sef',
     ]);
   });
 
-  it('keeps one termly profile per school and term', async () => {
+  it('keeps one termly profile per school and term: a second is refused, the first corrected', async () => {
     const { session, a } = await register();
     const profile = {
       schoolId: a,
@@ -389,11 +397,24 @@ describe('Ofsted, SEF and profiles', () => {
       staffChanges: 'New head from January',
       notes: '',
     };
-    await ok(session, 'profiles.save', profile);
-    await ok(session, 'profiles.save', { ...profile, attendance: 95.1 });
+    const first = await ok(session, 'profiles.save', { draft: profile });
+    const before = snapshot(session);
+    expect(await invoke(session, 'profiles.save', { draft: { ...profile, attendance: 95.1 } })).toMatchObject(
+      {
+        ok: false,
+        error: {
+          code: 'conflict',
+          message: expect.stringContaining(`Autumn 2008 (profile ${first.id})`),
+          fields: { term: expect.any(String) },
+        },
+      },
+    );
+    expect(snapshot(session)).toBe(before);
+    await ok(session, 'profiles.save', { id: first.id, draft: { ...profile, attendance: 95.1 } });
     const { profiles } = await ok(session, 'monitoring.school', { schoolId: a });
     expect(profiles).toEqual([
       expect.objectContaining({
+        id: first.id,
         label: 'Autumn 2008',
         attendance: 95.1,
         newHeadteacher: true,
@@ -439,26 +460,21 @@ describe('correcting records', () => {
       category: 3,
       evidence: 'Weak maths',
     };
-    const id = await ok(session, 'categories.propose', proposal);
-    await ok(session, 'categories.propose', {
-      ...proposal,
+    const { id } = await ok(session, 'categories.propose', { draft: proposal });
+    const corrected = await ok(session, 'categories.propose', {
       id,
-      category: 4,
-      evidence: 'Weak maths and English',
+      draft: { ...proposal, category: 4, evidence: 'Weak maths and English' },
     });
+    expect(corrected).toMatchObject({ id, proposedCategory: 4 });
     let m = await ok(session, 'monitoring.school', { schoolId: a });
     expect(m.categories).toEqual([
       expect.objectContaining({ id, proposedCategory: 4, evidence: 'Weak maths and English' }),
     ]);
     await ok(session, 'categories.decide', {
       id,
-      decidedOn: '2009-07-01',
-      category: 4,
-      notes: '',
-      supportOverride: null,
-      overrideReason: '',
+      draft: { decidedOn: '2009-07-01', category: 4, notes: '', supportOverride: null, overrideReason: '' },
     });
-    expect(await invoke(session, 'categories.propose', { ...proposal, id })).toMatchObject({
+    expect(await invoke(session, 'categories.propose', { id, draft: proposal })).toMatchObject({
       ok: false,
       error: { message: expect.stringContaining('already decided') },
     });
@@ -473,62 +489,41 @@ describe('correcting records', () => {
       care: 1,
       leadership: 2,
     };
-    const first = await ok(session, 'sef.save', {
+    const sef = (sefOn: string, validated = false, sefGrades: Record<string, number> = grades) => ({
       schoolId: a,
-      sefOn: '2008-09-20',
-      validated: false,
-      grades,
+      sefOn,
+      validated,
+      grades: sefGrades,
     });
-    const second = await ok(session, 'sef.save', {
-      schoolId: a,
-      sefOn: '2009-09-20',
-      validated: false,
-      grades,
-    });
+    const first = await ok(session, 'sef.save', { draft: sef('2008-09-20') });
+    const second = await ok(session, 'sef.save', { draft: sef('2009-09-20') });
     await ok(session, 'sef.save', {
-      id: first,
-      schoolId: a,
-      sefOn: '2008-09-21',
-      validated: true,
-      grades: { ...grades, overall: 3 },
+      id: first.id,
+      draft: sef('2008-09-21', true, { ...grades, overall: 3 }),
     });
     m = await ok(session, 'monitoring.school', { schoolId: a });
-    expect(m.sef.find((e) => e.id === first)).toMatchObject({
+    expect(m.sef.find((e) => e.id === first.id)).toMatchObject({
       sefOn: '2008-09-21',
       validated: true,
       grades: { overall: 3 },
     });
     const before = snapshot(session);
-    expect(
-      await invoke(session, 'sef.save', {
-        id: second,
-        schoolId: a,
-        sefOn: '2008-09-21',
-        validated: false,
-        grades,
-      }),
-    ).toMatchObject({
+    expect(await invoke(session, 'sef.save', { id: second.id, draft: sef('2008-09-21') })).toMatchObject({
       ok: false,
       error: { fields: { sefOn: 'Already recorded' } },
     });
     expect(snapshot(session)).toBe(before);
 
     const hmi = await ok(session, 'ofsted.saveMonitoring', {
-      schoolId: a,
-      visitedOn: '2009-01-10',
-      progress: 'Satisfactory',
-      notes: '',
+      draft: { schoolId: a, visitedOn: '2009-01-10', progress: 'Satisfactory', notes: '' },
     });
     await ok(session, 'ofsted.saveMonitoring', {
-      id: hmi,
-      schoolId: a,
-      visitedOn: '2009-01-12',
-      progress: 'Good',
-      notes: 'Much improved',
+      id: hmi.id,
+      draft: { schoolId: a, visitedOn: '2009-01-12', progress: 'Good', notes: 'Much improved' },
     });
     m = await ok(session, 'monitoring.school', { schoolId: a });
     expect(m.monitoringVisits).toEqual([
-      expect.objectContaining({ id: hmi, visitedOn: '2009-01-12', progress: 'Good' }),
+      expect.objectContaining({ id: hmi.id, visitedOn: '2009-01-12', progress: 'Good' }),
     ]);
   });
 });

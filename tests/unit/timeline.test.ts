@@ -85,9 +85,12 @@ describe('the school timeline', () => {
           id: 9,
           at: '2009-08-01T10:00:00.000Z',
           user: 'ann',
+          entity: 'school',
+          entityId: 1,
           action: 'edit',
           summary: 'Changed Headteacher',
           changes: [],
+          undoable: false,
         },
       ],
     );
