@@ -67,6 +67,8 @@ export interface SaveOptions<Row> {
   /** Rules that need the file (a clash with another record, a person who must exist…). */
   check?: (before: Row | undefined) => void;
   summary?: (after: Row, before: Row | undefined) => string;
+  /** What the record of changes calls this save when it is more than an add or edit: an import. */
+  action?: AuditAction;
   /**
    * The record as it stood when this write began, where an earlier step of the same write has
    * already moved it (an import moving numbers aside): the audit compares with this.
@@ -96,7 +98,7 @@ export function saveRecord<Row extends { id: number }, Draft>(
     const after = table.get(ctx.db, savedId)!;
     const changes = diffRecords(before ? table.describe(before) : null, table.describe(after));
     if (before && changes.length === 0) return after;
-    audit(ctx, table, before ? 'edit' : 'add', after, changes, {
+    audit(ctx, table, options.action ?? (before ? 'edit' : 'add'), after, changes, {
       summary:
         options.summary?.(after, before) ??
         `${before ? 'Corrected the' : 'Recorded a'} ${table.title(after)}`,
