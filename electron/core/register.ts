@@ -1,35 +1,55 @@
+import type { z } from 'zod';
 import type { Problem } from '../../shared/api/errors';
+import { districtDraft, doubleDistrictDraft, personDraft } from '../../shared/api/organisation';
 import type { RegisterPreview, registerOps } from '../../shared/api/register';
 import { describeSchool, diffRecords } from '../../shared/domain/changes';
 import { parseDfe } from '../../shared/domain/dfe';
+import { shorten } from '../../shared/domain/fields';
 import { londonDate } from '../../shared/domain/format';
-import { checkSchool, type SchoolDraft, type SchoolFields } from '../../shared/domain/school';
+import { checkSchool, SCHOOL_LABELS, type SchoolDraft, type SchoolFields } from '../../shared/domain/school';
 import { districts, doubleDistricts, people, readOrganisation } from '../data/organisation';
 import { listSchools, releaseNumbers, schools } from '../data/schools';
 import { saveRecord, write } from '../data/write';
+import type { SchoolsField } from '../workbooks/layouts/schools-register';
 import {
   readRegister,
   writeRegister,
+  type DistrictRow,
   type ParsedRegister,
-  type RegisterColumn,
 } from '../workbooks/schools-register';
 import type { Ctx, HandlersOf } from './context';
 import { backUpBefore, refuseWithProblems } from './imports';
 
-const FIELD_COLUMN: Record<keyof SchoolDraft, RegisterColumn> = {
-  dfe: 'DfE No',
-  urn: 'URN',
-  name: 'School name',
-  type: 'Type',
-  phase: 'Phase',
-  districtId: 'District',
-  diocese: 'Diocese',
-  numberOnRoll: 'Number on roll',
-  headteacher: 'Headteacher',
-  chairOfGovernors: 'Chair of governors',
-  sipId: 'SIP',
-  postcode: 'Postcode',
+/** Where each of the school form's fields sits on the Schools sheet. */
+const FIELD_COLUMN: Record<keyof SchoolDraft, SchoolsField> = {
+  dfe: 'dfe',
+  urn: 'urn',
+  name: 'name',
+  type: 'type',
+  phase: 'phase',
+  districtId: 'district',
+  diocese: 'diocese',
+  numberOnRoll: 'numberOnRoll',
+  headteacher: 'headteacher',
+  chairOfGovernors: 'chairOfGovernors',
+  sipId: 'sip',
+  postcode: 'postcode',
 };
+
+/** A rule's "Label: reason" message for a cell, quoting the value (shortened) when it does not already. */
+function refusal(message: string, label: string, value: string): string {
+  const prefix = `${label}: `;
+  if (value.trim() === '' || !message.startsWith(prefix)) return `${message}.`;
+  return `${label} "${shorten(value)}": ${message.slice(prefix.length)}.`;
+}
+
+/** A name the import would store, checked by the rule its form uses; the problem, if any. */
+function nameRefusal(rule: z.ZodType, label: string, value: string): string | null {
+  const checked = rule.safeParse(value);
+  if (checked.success) return null;
+  const reason = checked.error.issues[0]?.message ?? 'This is not allowed';
+  return refusal(`${label}: ${reason.charAt(0).toLowerCase()}${reason.slice(1)}`, label, value);
+}
 
 interface PlannedSchool {
   existingId: number | null;
@@ -49,7 +69,11 @@ export interface RegisterPlan {
 
 const key = (name: string) => name.trim().toLowerCase();
 
-/** Checks the whole workbook against the file and works out every change, writing nothing. */
+/**
+ * Checks the whole workbook against the file and works out every change, writing nothing. Every
+ * value the apply would store meets here the same rules its save will (the forms' rules), so a
+ * preview with no problems is one the apply accepts.
+ */
 export function planRegisterImport(ctx: Ctx, parsed: ParsedRegister): RegisterPlan {
   const problems: Problem[] = [...parsed.problems];
   const org = readOrganisation(ctx.db);
@@ -63,21 +87,23 @@ export function planRegisterImport(ctx: Ctx, parsed: ParsedRegister): RegisterPl
   );
 
   // Districts sheet: what the workbook says each district belongs to.
-  const sheetDistricts = new Map<string, { name: string; doubleDistrict: string; where: string }>();
-  for (const row of parsed.districts) {
-    const earlier = sheetDistricts.get(key(row.district));
-    if (earlier && key(earlier.doubleDistrict) !== key(row.doubleDistrict)) {
+  const sheetDistricts = new Map<
+    string,
+    { name: string; doubleDistrict: string; cell: DistrictRow['cell'] }
+  >();
+  for (const { values, cell } of parsed.districts) {
+    const earlier = sheetDistricts.get(key(values.district));
+    if (earlier && key(earlier.doubleDistrict) !== key(values.doubleDistrict)) {
       problems.push({
-        where: row.where,
-        message: `District "${row.district}" is listed twice, under "${earlier.doubleDistrict}" and "${row.doubleDistrict}".`,
+        where: cell.district,
+        message: `District "${shorten(values.district)}" is listed twice, under "${shorten(earlier.doubleDistrict)}" and "${shorten(values.doubleDistrict)}".`,
       });
       continue;
     }
-    const doubleName = knownDoubles.get(key(row.doubleDistrict)) ?? row.doubleDistrict;
-    sheetDistricts.set(key(row.district), {
-      name: knownDistricts.get(key(row.district))?.name ?? row.district,
-      doubleDistrict: doubleName,
-      where: row.where,
+    sheetDistricts.set(key(values.district), {
+      name: knownDistricts.get(key(values.district))?.name ?? values.district,
+      doubleDistrict: knownDoubles.get(key(values.doubleDistrict)) ?? values.doubleDistrict,
+      cell,
     });
   }
   const districtMoves = new Map<string, string>();
@@ -85,6 +111,13 @@ export function planRegisterImport(ctx: Ctx, parsed: ParsedRegister): RegisterPl
   for (const entry of sheetDistricts.values()) {
     const known = knownDistricts.get(key(entry.name));
     if (known && key(known.doubleDistrict) === key(entry.doubleDistrict)) continue;
+    // Each district and double district this writes is checked as the Organisation page checks it.
+    const badDistrict = nameRefusal(districtDraft.shape.name, 'District', entry.name);
+    if (badDistrict) problems.push({ where: entry.cell.district, message: badDistrict });
+    const badDouble = knownDoubles.has(key(entry.doubleDistrict))
+      ? null
+      : nameRefusal(doubleDistrictDraft.shape.name, 'Double district', entry.doubleDistrict);
+    if (badDouble) problems.push({ where: entry.cell.doubleDistrict, message: badDouble });
     districtMoves.set(entry.name, entry.doubleDistrict);
     districtChanges.push({
       district: entry.name,
@@ -93,89 +126,102 @@ export function planRegisterImport(ctx: Ctx, parsed: ParsedRegister): RegisterPl
     });
   }
   const newDoubleDistricts = [
-    ...new Set([...districtMoves.values()].filter((name) => !knownDoubles.has(key(name)))),
+    ...new Map(
+      [...districtMoves.values()].filter((name) => !knownDoubles.has(key(name))).map((n) => [key(n), n]),
+    ).values(),
   ];
 
-  const people = new Map(org.people.map((p) => [key(p.name), p]));
+  const knownPeople = new Map(org.people.map((p) => [key(p.name), p]));
   const existing = new Map(listSchools(ctx.db).map((s) => [s.dfe, s]));
   const existingByUrn = new Map([...existing.values()].filter((s) => s.urn !== null).map((s) => [s.urn, s]));
-  const dfesInFile = new Set(parsed.rows.map((r) => parseDfe(r.values['DfE No'])));
+  const dfesInFile = new Set(parsed.rows.map((r) => parseDfe(r.values.dfe)));
   const seenDfe = new Map<string, string>();
   const seenUrn = new Map<number, string>();
-  const newSips = new Set<string>();
+  // One new person per name, however its case varies: names are unique regardless of case.
+  const newSips = new Map<string, string>();
   const schools: PlannedSchool[] = [];
 
   for (const row of parsed.rows) {
     const v = row.values;
     const districtName =
-      sheetDistricts.get(key(v.District))?.name ?? knownDistricts.get(key(v.District))?.name;
+      sheetDistricts.get(key(v.district))?.name ?? knownDistricts.get(key(v.district))?.name;
     const checked = checkSchool({
-      dfe: v['DfE No'],
-      urn: v.URN,
-      name: v['School name'],
-      type: v.Type,
-      phase: v.Phase,
-      districtId: districtName === undefined ? null : 0,
-      diocese: v.Diocese,
-      numberOnRoll: v['Number on roll'],
-      headteacher: v.Headteacher,
-      chairOfGovernors: v['Chair of governors'],
+      dfe: v.dfe,
+      urn: v.urn,
+      name: v.name,
+      type: v.type,
+      phase: v.phase,
+      // The district is found by name; its id is known only when the import is written.
+      districtId: districtName === undefined ? null : 1,
+      diocese: v.diocese,
+      numberOnRoll: v.numberOnRoll,
+      headteacher: v.headteacher,
+      chairOfGovernors: v.chairOfGovernors,
       sipId: null,
-      postcode: v.Postcode,
+      postcode: v.postcode,
     });
+    // A SIP who is new, or who is given the SIP role, is saved as the Organisation page saves people.
+    const person = knownPeople.get(key(v.sip));
+    const sip = v.sip === '' ? null : (person?.name ?? v.sip);
+    const badSip =
+      sip === null || person?.roles.includes('SIP')
+        ? null
+        : nameRefusal(personDraft.shape.name, SCHOOL_LABELS.sipId, sip);
+    if (badSip) problems.push({ where: row.cell.sip, message: badSip });
     if (!checked.ok) {
       for (const [field, message] of Object.entries(checked.errors)) {
         const column = FIELD_COLUMN[field as keyof SchoolDraft];
         const text =
           field === 'districtId'
-            ? v.District === ''
+            ? v.district === ''
               ? 'District is required.'
-              : `District "${v.District}" is neither on the Districts sheet nor in this file.`
-            : `${message}.`;
+              : `District "${shorten(v.district)}" is neither on the Districts sheet nor in this file.`
+            : refusal(message, SCHOOL_LABELS[field as keyof SchoolDraft], v[column]);
         problems.push({ where: row.cell[column], message: text });
       }
       continue;
     }
+    if (badSip) continue;
     const fields = checked.fields;
     const firstDfe = seenDfe.get(fields.dfe);
     if (firstDfe) {
       problems.push({
-        where: row.cell['DfE No'],
+        where: row.cell.dfe,
         message: `DfE number ${fields.dfe} is used twice (also at ${firstDfe}).`,
       });
       continue;
     }
-    seenDfe.set(fields.dfe, row.cell['DfE No']);
+    seenDfe.set(fields.dfe, row.cell.dfe);
     if (fields.urn !== null) {
       const firstUrn = seenUrn.get(fields.urn);
       const holder = existingByUrn.get(fields.urn);
       if (firstUrn) {
         problems.push({
-          where: row.cell.URN,
+          where: row.cell.urn,
           message: `URN ${fields.urn} is used twice (also at ${firstUrn}).`,
         });
         continue;
       }
-      seenUrn.set(fields.urn, row.cell.URN);
+      seenUrn.set(fields.urn, row.cell.urn);
       // A URN may pass from one school to another only when the file also gives the first school its new one.
       if (holder && holder.dfe !== fields.dfe && !dfesInFile.has(holder.dfe)) {
         problems.push({
-          where: row.cell.URN,
+          where: row.cell.urn,
           message: `URN ${fields.urn} already belongs to ${holder.name} (${holder.dfe}).`,
         });
         continue;
       }
     }
-    const sip = v.SIP === '' ? null : (people.get(key(v.SIP))?.name ?? v.SIP);
-    if (sip !== null && !people.has(key(sip))) newSips.add(sip);
+    if (sip !== null && !knownPeople.has(key(sip)) && !newSips.has(key(sip))) newSips.set(key(sip), sip);
+    const sipName = sip === null ? null : (newSips.get(key(sip)) ?? sip);
     const before = existing.get(fields.dfe);
-    const summary = describeSchool({ ...fields, district: districtName ?? v.District, sip });
+    const summary = describeSchool({ ...fields, district: districtName ?? v.district, sip: sipName });
     const changes = before ? diffRecords(describeSchool(before), summary) : [];
     schools.push({
       existingId: before?.id ?? null,
       fields,
-      district: districtName ?? v.District,
-      sip,
+      district: districtName ?? v.district,
+      sip: sipName,
       summary,
       changes,
     });
@@ -198,7 +244,7 @@ export function planRegisterImport(ctx: Ctx, parsed: ParsedRegister): RegisterPl
       unchangedCount: schools.filter((s) => s.existingId !== null && s.changes.length === 0).length,
       districtChanges,
       newDoubleDistricts,
-      newSips: [...newSips].sort(),
+      newSips: [...newSips.values()].sort(),
     },
   };
 }
@@ -218,6 +264,7 @@ export function applyRegisterPlan(ctx: Ctx, plan: RegisterPlan): { backup: strin
   const hasSchools = listSchools(db).length > 0;
   const backup = hasSchools ? backUpBefore(ctx, 'before-import') : null;
   const from = {
+    action: 'import' as const,
     summary: (after: { name: string }, before: unknown) =>
       `${before ? 'Updated' : 'Added'} ${after.name} from the register workbook`,
   };

@@ -4,6 +4,34 @@ import type ExcelJS from 'exceljs';
 
 export type CellRead = { ok: true; text: string } | { ok: false; message: string };
 
+const NOT_A_DATE: CellRead = { ok: false, message: 'holds a number too large to be a date' };
+
+/**
+ * A date cell as ISO text. ExcelJS turns any number in a date-formatted cell into a Date, so a huge
+ * number becomes an invalid one (or a year past 9999) that Excel itself shows as ####.
+ */
+function dateText(date: Date): CellRead {
+  const year = date.getUTCFullYear();
+  if (Number.isNaN(date.getTime()) || year < 1900 || year > 9999) return NOT_A_DATE;
+  return { ok: true, text: date.toISOString().slice(0, 10) };
+}
+
+/** The last day Excel can show, 31/12/9999, as a serial number of days. */
+const LAST_SERIAL = 2958465;
+
+/**
+ * A date cell whose format was lost (pasted as values) holds Excel's serial number of days since
+ * 1900 instead of a Date; read as the date it stands for. Excel counts 1900 as a leap year, so its
+ * day 0 is 30/12/1899 for every day after February 1900.
+ */
+export function readDateCell(cell: ExcelJS.Cell): CellRead {
+  const value = cell.value;
+  if (typeof value !== 'number') return readCellText(cell);
+  if (value > LAST_SERIAL) return NOT_A_DATE;
+  if (value < 61) return { ok: true, text: String(value) };
+  return dateText(new Date(Date.UTC(1899, 11, 30) + Math.floor(value) * 86_400_000));
+}
+
 /**
  * A cell's value as the text a person sees. ExcelJS computes no formulas, so a formula is read by its
  * cached result, and one saved without a result cannot be read honestly and is refused.
@@ -13,7 +41,7 @@ export function readCellText(cell: ExcelJS.Cell): CellRead {
   if (value === null || value === undefined) return { ok: true, text: '' };
   if (typeof value === 'string') return { ok: true, text: value.trim() };
   if (typeof value === 'number' || typeof value === 'boolean') return { ok: true, text: String(value) };
-  if (value instanceof Date) return { ok: true, text: value.toISOString().slice(0, 10) };
+  if (value instanceof Date) return dateText(value);
   if ('richText' in value)
     return {
       ok: true,
@@ -29,14 +57,23 @@ export function readCellText(cell: ExcelJS.Cell): CellRead {
     }
     if (typeof result === 'object' && 'error' in result)
       return { ok: false, message: `shows the error ${result.error}` };
-    return {
-      ok: true,
-      text: result instanceof Date ? result.toISOString().slice(0, 10) : String(result).trim(),
-    };
+    return result instanceof Date ? dateText(result) : { ok: true, text: String(result).trim() };
   }
   if ('text' in value) return { ok: true, text: String(value.text).trim() };
   if ('error' in value) return { ok: false, message: `shows the error ${value.error}` };
   return { ok: false, message: 'holds a value that cannot be read as text' };
+}
+
+/**
+ * Text exactly as a person typed it, ready for a cell. ExcelJS writes a string as a shared string,
+ * never a formula, so "=SUM(A1)" stays text; but it writes a carriage return or other control
+ * character raw, which XML cannot carry (a CR comes back as a line feed, others break the file).
+ * Excel's own escape `_xHHHH_` carries them, and a literal "_x0041_" is kept by escaping its "_".
+ */
+export function textForExcel(text: string): string {
+  return text
+    .replace(/_(x[0-9a-f]{4}_)/gi, '_x005F_$1')
+    .replace(/[^\P{Cc}\t\n]/gu, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`);
 }
 
 /** Reads a workbook, turning "not a workbook" and "damaged" into one plain message. */
@@ -51,20 +88,6 @@ export async function loadWorkbook(
   } catch {
     return 'The file is not an Excel workbook (.xlsx), or it is damaged. Save it from Excel as .xlsx and try again.';
   }
-}
-
-/** Finds the header row by its labels, so title rows above it may come and go. */
-export function findHeaderRow(sheet: ExcelJS.Worksheet, required: readonly string[], searchRows = 30) {
-  const wanted = required.map((label) => label.toLowerCase());
-  for (let r = 1; r <= Math.min(searchRows, sheet.rowCount); r++) {
-    const columns = new Map<string, number>();
-    sheet.getRow(r).eachCell((cell, col) => {
-      const read = readCellText(cell);
-      if (read.ok && read.text !== '') columns.set(read.text.toLowerCase().replace(/\s+/g, ' '), col);
-    });
-    if (wanted.some((label) => columns.has(label))) return { row: r, columns };
-  }
-  return null;
 }
 
 /**
