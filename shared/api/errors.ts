@@ -34,11 +34,15 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiErrorBod
 
 export type FieldErrors = Record<string, string>;
 
+/** zod's own wording ("Invalid input: expected number…", "Too big: …") is never shown to a user. */
+const ZOD_WORDING = /^(Invalid|Too (big|small)|Unrecognized)\b/;
+
 /** A zod issue in plain English: the rules in shared/domain/fields.ts carry their own words. */
 function plainMessage(issue: z.core.$ZodIssue): string {
+  if (!ZOD_WORDING.test(issue.message)) return issue.message;
   switch (issue.code) {
     case 'invalid_type':
-      return issue.input === undefined || issue.input === null
+      return /received (undefined|null)\b/.test(issue.message)
         ? 'This is required'
         : 'This is not valid here';
     case 'invalid_value':
@@ -46,8 +50,7 @@ function plainMessage(issue: z.core.$ZodIssue): string {
     case 'unrecognized_keys':
       return 'This form has fields the app does not know';
     default:
-      // zod's own wording ("Too big: expected…") is never shown; a rule's message always is.
-      return /^(Too (big|small)|Invalid)\b/.test(issue.message) ? 'This value is not allowed' : issue.message;
+      return 'This value is not allowed';
   }
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { schoolDraftRules } from '../domain/school';
+import { schoolDraftShape } from '../domain/school';
 import { id, nothing, op, saveOf } from './common';
 import { auditEntry } from './records';
 
@@ -30,6 +30,6 @@ export type SchoolRow = z.infer<typeof schoolRow>;
 export const schoolsOps = {
   'schools.list': op(nothing, z.array(schoolRow)),
   'schools.get': op(z.object({ id }).strict(), z.object({ school: schoolRow, history: z.array(auditEntry) })),
-  'schools.save': op(saveOf(schoolDraftRules), schoolRow),
+  'schools.save': op(saveOf(schoolDraftShape), schoolRow),
   'schools.setClosed': op(z.object({ id, closed: z.boolean() }).strict(), schoolRow),
 };

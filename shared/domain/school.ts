@@ -40,6 +40,28 @@ export type FieldErrors = Partial<Record<keyof SchoolDraft, string>>;
 const code = (max: number) => z.string().max(max, { message: `Keep this to ${max} characters or fewer` });
 const id = z.number().int().positive();
 
+/**
+ * What the API accepts as a school draft: text of sane length in each field. The rules themselves
+ * (`schoolDraftRules`, then the numbers and lists) run in `checkSchool`, so one save names every
+ * field that needs attention at once.
+ */
+export const schoolDraftShape = z
+  .object({
+    dfe: code(20),
+    urn: code(20),
+    name: code(120),
+    type: code(60),
+    phase: code(60),
+    districtId: id.nullable(),
+    diocese: code(100),
+    numberOnRoll: code(20),
+    headteacher: code(100),
+    chairOfGovernors: code(100),
+    sipId: id.nullable(),
+    postcode: code(8),
+  })
+  .strict();
+
 /** The shape rules of each typed field; `checkSchool` then reads the numbers and lists. */
 export const schoolDraftRules = z
   .object({

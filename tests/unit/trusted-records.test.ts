@@ -151,6 +151,13 @@ describe('records that can be trusted', () => {
       );
     }
     expect(refusals[0]!.fields).toEqual({ purpose: 'Choose one of the options in the list' });
+    // A value of the wrong kind gets the field's own words, not "required".
+    const typed = await refusal(session, 'visits.save', { draft: visitDraft(a, sip, { days: '1' }) });
+    expect(typed.fields).toEqual({ days: 'Enter the days, like 1 or 0.5' });
+    const missing = await refusal(session, 'visits.save', {
+      draft: { ...visitDraft(a, sip), purpose: undefined },
+    });
+    expect(missing.fields).toEqual({ notes: 'This is required' });
     expect(refusals[1]!.fields).toEqual({ endsOn: 'Enter a real date, like 04/09/2008' });
   });
 
