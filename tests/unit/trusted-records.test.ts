@@ -155,7 +155,7 @@ describe('records that can be trusted', () => {
     const typed = await refusal(session, 'visits.save', { draft: visitDraft(a, sip, { days: '1' }) });
     expect(typed.fields).toEqual({ days: 'Enter the days, like 1 or 0.5' });
     const missing = await refusal(session, 'visits.save', {
-      draft: { ...visitDraft(a, sip), purpose: undefined },
+      draft: { ...visitDraft(a, sip), notes: undefined },
     });
     expect(missing.fields).toEqual({ notes: 'This is required' });
     expect(refusals[1]!.fields).toEqual({ endsOn: 'Enter a real date, like 04/09/2008' });
