@@ -141,7 +141,10 @@ export function planRegisterImport(ctx: Ctx, parsed: ParsedRegister): RegisterPl
   const newSips = new Map<string, string>();
   const schools: PlannedSchool[] = [];
 
+  // A cell that could not be read is already a problem; its row is not judged on a blank it never had.
+  const unreadable = new Set(parsed.problems.map((p) => p.where));
   for (const row of parsed.rows) {
+    if (Object.values(row.cell).some((where) => unreadable.has(where))) continue;
     const v = row.values;
     const districtName =
       sheetDistricts.get(key(v.district))?.name ?? knownDistricts.get(key(v.district))?.name;

@@ -3,6 +3,7 @@ import type { SchoolRow } from '../../shared/api/schools';
 import type { SefGridPreview } from '../../shared/api/sef';
 import { parseTermLabel, termLabel } from '../../shared/domain/calendar';
 import { parseDfe } from '../../shared/domain/dfe';
+import { shorten } from '../../shared/domain/fields';
 import { formatDate, parseDate } from '../../shared/domain/format';
 import { parseGrade, parseYesNo } from '../../shared/domain/sef';
 import { readOrganisation } from '../data/organisation';
@@ -51,12 +52,17 @@ export function planSefGrid(ctx: Ctx, parsed: ParsedGrid): SefGridPlan {
   const entries: PlannedSef[] = [];
   const changed: SefGridPreview['changed'] = [];
 
+  // A cell that could not be read is already a problem; its row is not judged on a blank it never had.
+  const unreadable = new Set(parsed.problems.map((p) => p.where));
+
   const checkRow = (row: GridRow) => {
+    const cells = [row.dfe, row.sefOn, row.validated, ...row.grades];
+    if (cells.some((c) => unreadable.has(c.where))) return;
     const dfe = parseDfe(row.dfe.text);
     if (!dfe) {
       problems.push({
         where: row.dfe.where,
-        message: `"${row.dfe.text}" is not a valid DfE number (like 860/2001).`,
+        message: `"${shorten(row.dfe.text)}" is not a valid DfE number (like 860/2001).`,
       });
       return;
     }
@@ -80,7 +86,8 @@ export function planSefGrid(ctx: Ctx, parsed: ParsedGrid): SefGridPlan {
     const grades: Record<string, number> = {};
     let bad = false;
     for (const g of row.grades) {
-      const parsedGrade = parseGrade(g.text);
+      // Shortened first, so a pasted essay is quoted briefly; no grade is long enough to be changed by it.
+      const parsedGrade = parseGrade(shorten(g.text));
       if (!parsedGrade.ok) {
         problems.push({ where: g.where, message: `${g.label}: ${parsedGrade.message}.` });
         bad = true;
@@ -101,7 +108,7 @@ export function planSefGrid(ctx: Ctx, parsed: ParsedGrid): SefGridPlan {
         message:
           row.sefOn.text === ''
             ? `${school.name} has grades but no SEF date.`
-            : `"${row.sefOn.text}" is not a date (like 04/09/2008).`,
+            : `"${shorten(row.sefOn.text)}" is not a date (like 04/09/2008).`,
       });
       return;
     }
@@ -116,7 +123,10 @@ export function planSefGrid(ctx: Ctx, parsed: ParsedGrid): SefGridPlan {
     }
     const validated = parseYesNo(row.validated.text);
     if (validated === null) {
-      problems.push({ where: row.validated.where, message: `"${row.validated.text}" should be Y or N.` });
+      problems.push({
+        where: row.validated.where,
+        message: `"${shorten(row.validated.text)}" should be Y or N.`,
+      });
       return;
     }
     const before = held.get(`${school.id}|${sefOn}`);

@@ -174,6 +174,159 @@ describe('importing the register', () => {
   });
 });
 
+describe('import values meet the same rules as the forms', () => {
+  it('refuses a 1 MB school name at its cell, quoting it shortened', async () => {
+    const session = await newFile(true);
+    const data = await editedSample(setCell('C37', 'A'.repeat(1_048_576)));
+    await expectRejected(
+      session,
+      data,
+      'Schools!C37',
+      /^School name "A{39}… \(1,048,576 characters\)": keep this to 120 characters or fewer\.$/,
+    );
+  });
+
+  it('refuses a 302-character postcode at its cell', async () => {
+    const session = await newFile(true);
+    await expectRejected(
+      session,
+      await editedSample(setCell('L40', 'B'.repeat(302))),
+      'Schools!L40',
+      /^Postcode "B{39}… \(302 characters\)": a postcode has at most 8 characters, like ST16 2DH\.$/,
+    );
+  });
+
+  it('refuses a SIP called "2.0" at its cell', async () => {
+    const session = await newFile(true);
+    await expectRejected(
+      session,
+      await editedSample(setCell('K41', '2.0')),
+      'Schools!K41',
+      /^SIP "2\.0": this should be a name, with letters in it\.$/,
+    );
+  });
+
+  it('refuses "NaN" as a diocese at its cell', async () => {
+    const session = await newFile(true);
+    await expectRejected(
+      session,
+      await editedSample(setCell('G40', 'NaN')),
+      'Schools!G40',
+      /^Diocese "NaN": this looks like a spreadsheet error, not a name\.$/,
+    );
+  });
+
+  it('refuses district and double district names the Organisation page would refuse', async () => {
+    const session = await newFile(true);
+    const data = await editedSample((wb) => {
+      const sheet = wb.getWorksheet('Districts')!;
+      sheet.getCell('A12').value = '#N/A';
+      sheet.getCell('B12').value = 'Staffs. / South Staffs.';
+      sheet.getCell('A13').value = 'Uttoxeter';
+      sheet.getCell('B13').value = '2008';
+    });
+    await expectRejected(
+      session,
+      data,
+      'Districts!A12',
+      /^District "#N\/A": this looks like a spreadsheet error/,
+    );
+    await expectRejected(session, data, 'Districts!B13', /^Double district "2008": this should be a name/);
+  });
+
+  it('adds one SIP for a new name however its case varies, as the file allows only one', async () => {
+    const session = await newFile();
+    const data = await editedSample((wb) => {
+      wb.getWorksheet('Schools')!.getCell('K37').value = 'Pat Newcombe';
+      wb.getWorksheet('Schools')!.getCell('K38').value = 'PAT NEWCOMBE';
+    });
+    const preview = await ok(session, 'register.preview', upload(data));
+    expect(preview.problems).toEqual([]);
+    expect(preview.newSips.filter((n) => n.toLowerCase() === 'pat newcombe')).toEqual(['Pat Newcombe']);
+    await ok(session, 'register.apply', upload(data));
+    const schools = await ok(session, 'schools.list', {});
+    expect(schools.filter((s) => s.sip === 'Pat Newcombe').map((s) => s.dfe)).toEqual([
+      '860/2022',
+      '860/3003',
+    ]);
+  });
+});
+
+describe('schools that swap numbers', () => {
+  /** Swaps two cells of the sample register, as a correction staff routinely make. */
+  const swapped = (a: string, b: string) =>
+    editedSample((wb) => {
+      const sheet = wb.getWorksheet('Schools')!;
+      const first = sheet.getCell(a).value;
+      sheet.getCell(a).value = sheet.getCell(b).value;
+      sheet.getCell(b).value = first;
+    });
+
+  async function importEntry(session: Session, dfe: string) {
+    const school = (await ok(session, 'schools.list', {})).find((s) => s.dfe === dfe)!;
+    const { history } = await ok(session, 'schools.get', { id: school.id });
+    return { school, entry: history[0]! };
+  }
+
+  it('previews and applies two schools swapping URNs, auditing the real numbers', async () => {
+    const session = await newFile();
+    await ok(session, 'register.apply', upload(SAMPLE_REGISTER));
+    const data = await swapped('B37', 'B38');
+    const preview = await ok(session, 'register.preview', upload(data));
+    expect(preview.problems).toEqual([]);
+    expect(preview.changedSchools).toEqual([
+      expect.objectContaining({
+        dfe: '860/3003',
+        changes: [{ field: 'URN', before: '124089', after: '124090' }],
+      }),
+      expect.objectContaining({
+        dfe: '860/2022',
+        changes: [{ field: 'URN', before: '124090', after: '124089' }],
+      }),
+    ]);
+    await ok(session, 'register.apply', upload(data));
+
+    const editha = await importEntry(session, '860/3003');
+    expect(editha.school.urn).toBe(124090);
+    expect(editha.entry).toMatchObject({
+      action: 'import',
+      changes: [{ field: 'URN', before: '124089', after: '124090' }],
+    });
+    const gnosall = await importEntry(session, '860/2022');
+    expect(gnosall.school.urn).toBe(124089);
+    expect(gnosall.entry).toMatchObject({
+      action: 'import',
+      changes: [{ field: 'URN', before: '124090', after: '124089' }],
+    });
+    expect((await ok(session, 'register.preview', upload(data))).unchangedCount).toBe(432);
+  });
+
+  it('previews and applies two rows swapping DfE numbers: each number keeps its school record, which takes the other row', async () => {
+    const session = await newFile();
+    await ok(session, 'register.apply', upload(SAMPLE_REGISTER));
+    const data = await swapped('A37', 'A38');
+    const preview = await ok(session, 'register.preview', upload(data));
+    expect(preview.problems).toEqual([]);
+    expect(preview.changedSchools.map((s) => s.dfe)).toEqual(['860/2022', '860/3003']);
+    await ok(session, 'register.apply', upload(data));
+
+    const { school, entry } = await importEntry(session, '860/3003');
+    expect(school).toMatchObject({ name: 'Gnosall Green Primary School', urn: 124090 });
+    expect(entry.action).toBe('import');
+    expect(entry.changes).toContainEqual({ field: 'URN', before: '124089', after: '124090' });
+    expect(entry.changes).toContainEqual({
+      field: 'School name',
+      before: "St Editha's CE (VC) First School",
+      after: 'Gnosall Green Primary School',
+    });
+    // No step in between shows: never a number moved aside, never a DfE number change.
+    const values = entry.changes.flatMap((c) => [c.before, c.after]);
+    expect(values.filter((v) => v?.startsWith('000/'))).toEqual([]);
+    expect(entry.changes.map((c) => c.field)).not.toContain('DfE No');
+    expect((await ok(session, 'register.preview', upload(data))).unchangedCount).toBe(432);
+  });
+});
+
 describe('exporting the register', () => {
   async function exported(session: Session) {
     const file = await ok(session, 'register.export', {});
