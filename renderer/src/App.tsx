@@ -58,7 +58,11 @@ export function App() {
   // Calendars in British English, weeks starting on Monday.
   return (
     <DatesProvider settings={{ locale: 'en-gb', firstDayOfWeek: 1 }}>
-      <AppShell header={{ height: 52 }} navbar={{ width: 220, breakpoint: 0 }} padding="md">
+      <AppShell
+        header={{ height: 52 }}
+        navbar={{ width: { base: 190, lg: 220 }, breakpoint: 0 }}
+        padding="md"
+      >
         <AppShell.Header>
           <Group h="100%" px="md" justify="space-between">
             <Title order={1} size="h4">

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, Select, SimpleGrid, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Modal, SimpleGrid, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { ApiError, type OpOutput, type SchoolRow } from '../../../../shared/api/contract';
 import { PHASES, SCHOOL_TYPES } from '../../../../shared/domain/organisation';
@@ -6,7 +6,7 @@ import { checkSchool, draftOf, type FieldErrors, type SchoolDraft } from '../../
 import { call, errorMessage } from '../../api';
 import { asking, confirmDiscard } from '../../components/confirm';
 import { mayLeave, useUnsavedChanges } from '../../components/unsaved-changes';
-import { typeahead } from '../../components/typeahead';
+import { TypeaheadSelect } from '../../components/TypeaheadSelect';
 
 type Org = OpOutput<'organisation.get'>;
 
@@ -94,28 +94,25 @@ export function SchoolForm({
         {text('dfe', 'DfE number', { required: true, placeholder: '860/2001' })}
         {text('urn', 'URN')}
         {text('name', 'School name', { required: true })}
-        <Select
+        <TypeaheadSelect
           label="Phase"
           required
-          {...typeahead}
           data={[...PHASES]}
           value={draft.phase || null}
           onChange={(v) => set({ phase: v ?? '' })}
           error={errors.phase}
         />
-        <Select
+        <TypeaheadSelect
           label="Type"
           clearable
-          {...typeahead}
           data={[...SCHOOL_TYPES]}
           value={draft.type || null}
           onChange={(v) => set({ type: v ?? '' })}
           error={errors.type}
         />
-        <Select
+        <TypeaheadSelect
           label="District"
           required
-          {...typeahead}
           data={org.districts.map((d) => ({ value: String(d.id), label: d.name }))}
           value={draft.districtId === null ? null : String(draft.districtId)}
           onChange={(v) => set({ districtId: v ? Number(v) : null })}
@@ -125,10 +122,9 @@ export function SchoolForm({
         {text('numberOnRoll', 'Number on roll')}
         {text('headteacher', 'Headteacher')}
         {text('chairOfGovernors', 'Chair of governors')}
-        <Select
+        <TypeaheadSelect
           label="SIP"
           clearable
-          {...typeahead}
           data={sips.map((p) => ({ value: String(p.id), label: p.name }))}
           value={draft.sipId === null ? null : String(draft.sipId)}
           onChange={(v) => set({ sipId: v ? Number(v) : null })}

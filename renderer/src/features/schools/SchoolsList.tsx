@@ -1,21 +1,10 @@
-import {
-  Badge,
-  Button,
-  Checkbox,
-  Group,
-  Select,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-  UnstyledButton,
-} from '@mantine/core';
+import { Button, Checkbox, Group, Stack, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
+import { useElementSize } from '@mantine/hooks';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { SchoolRow } from '../../../../shared/api/contract';
 import { CATEGORIES, SUPPORT_LEVELS } from '../../../../shared/domain/categories';
 import { PHASES, SCHOOL_TYPES } from '../../../../shared/domain/organisation';
-import { SupportBadge } from '../monitoring';
 import {
   emptyFilter,
   filterSchools,
@@ -24,23 +13,11 @@ import {
   type SortDirection,
 } from '../../../../shared/domain/school-filter';
 import { useOperation } from '../../api';
-import { GradeBadge, GradeLegend } from '../../components/GradeBadge';
-import { typeahead } from '../../components/typeahead';
+import { GradeLegend } from '../../components/GradeBadge';
+import { TypeaheadSelect } from '../../components/TypeaheadSelect';
+import { COLUMNS } from './school-columns';
 import { SchoolFormModal } from './SchoolForm';
 
-// The short columns have fixed widths wide enough for their longest value (a DfE number is never cut);
-// the text columns share what is left and are cut with an ellipsis, the full text on hover.
-const COLUMNS: Array<{ key: keyof SchoolRow; label: string; width: string }> = [
-  { key: 'dfe', label: 'DfE No', width: '92px' },
-  { key: 'name', label: 'School name', width: '34%' },
-  { key: 'phase', label: 'Phase', width: '14%' },
-  { key: 'type', label: 'Type', width: '16%' },
-  { key: 'district', label: 'District', width: '17%' },
-  { key: 'sip', label: 'SIP', width: '19%' },
-  { key: 'category', label: 'Category', width: '88px' },
-  { key: 'supportLevel', label: 'Support', width: '84px' },
-  { key: 'numberOnRoll', label: 'On roll', width: '76px' },
-];
 const ROW_HEIGHT = 36;
 // One line per row, always: the virtualiser places rows by this fixed height.
 const CELL = {
@@ -49,8 +26,7 @@ const CELL = {
   overflow: 'hidden',
   textOverflow: 'ellipsis',
 } as const;
-// Digits and a slash: shown whole, never cut.
-const DFE_CELL = { ...CELL, textOverflow: 'clip', fontVariantNumeric: 'tabular-nums' } as const;
+const WHOLE = { ...CELL, textOverflow: 'clip', fontVariantNumeric: 'tabular-nums' } as const;
 const FILTER_KEY = 'sid-schools-filter';
 
 /** Another file has other districts, so its list starts unfiltered. */
@@ -86,6 +62,21 @@ export function SchoolsList({
   });
   const [adding, setAdding] = useState(false);
   const scroller = useRef<HTMLDivElement>(null);
+  const { ref: frame, width } = useElementSize();
+  const columns = COLUMNS.filter((column) => !column.from || width === 0 || width >= column.from);
+  const link = (school: SchoolRow) => (
+    <a
+      href={hrefOf(school.id)}
+      onClick={(e) => {
+        e.preventDefault();
+        e.stopPropagation();
+        onOpen(school.id);
+      }}
+      style={{ color: 'inherit' }}
+    >
+      {school.name}
+    </a>
+  );
 
   const shown = useMemo(
     () => (schools ? sortRows(filterSchools(schools, filter), sort.key, sort.direction) : []),
@@ -101,7 +92,7 @@ export function SchoolsList({
   const filtered = (Object.keys(emptyFilter) as Array<keyof SchoolFilter>).some(
     (key) => filter[key] !== emptyFilter[key],
   );
-  const choice = { clearable: true, placeholder: 'All', ...typeahead } as const;
+  const choice = { clearable: true, placeholder: 'All' } as const;
   const districts =
     org?.districts.filter(
       (d) => filter.doubleDistrictId === null || d.doubleDistrictId === filter.doubleDistrictId,
@@ -111,7 +102,7 @@ export function SchoolsList({
   const padBottom = virtualiser.getTotalSize() - (items.at(-1)?.end ?? 0);
 
   return (
-    <Stack gap="sm" h="calc(100vh - 84px)">
+    <Stack gap="sm" h="calc(100vh - 84px)" ref={frame}>
       <Group justify="space-between">
         <Title order={2}>Schools</Title>
         <Button onClick={() => setAdding(true)} disabled={!org}>
@@ -124,41 +115,41 @@ export function SchoolsList({
           placeholder="Name or DfE number"
           value={filter.search}
           onChange={(e) => set({ search: e.currentTarget.value })}
-          w={220}
+          w={200}
         />
-        <Select
+        <TypeaheadSelect
           label="Double district"
           {...choice}
           data={org?.doubleDistricts.map((d) => ({ value: String(d.id), label: d.name })) ?? []}
           value={filter.doubleDistrictId === null ? null : String(filter.doubleDistrictId)}
           onChange={(v) => set({ doubleDistrictId: v ? Number(v) : null, districtId: null })}
-          w={230}
+          w={190}
         />
-        <Select
+        <TypeaheadSelect
           label="District"
           {...choice}
           data={districts.map((d) => ({ value: String(d.id), label: d.name }))}
           value={filter.districtId === null ? null : String(filter.districtId)}
           onChange={(v) => set({ districtId: v ? Number(v) : null })}
-          w={210}
+          w={170}
         />
-        <Select
+        <TypeaheadSelect
           label="Phase"
           {...choice}
           data={[...PHASES]}
           value={filter.phase}
           onChange={(v) => set({ phase: v })}
-          w={190}
+          w={150}
         />
-        <Select
+        <TypeaheadSelect
           label="Type"
           {...choice}
           data={[...SCHOOL_TYPES]}
           value={filter.type}
           onChange={(v) => set({ type: v })}
-          w={190}
+          w={170}
         />
-        <Select
+        <TypeaheadSelect
           label="Category"
           {...choice}
           data={[
@@ -167,9 +158,9 @@ export function SchoolsList({
           ]}
           value={filter.category === null ? null : String(filter.category)}
           onChange={(v) => set({ category: v === null ? null : Number(v) })}
-          w={170}
+          w={150}
         />
-        <Select
+        <TypeaheadSelect
           label="Support"
           {...choice}
           data={SUPPORT_LEVELS.map((level) => ({
@@ -178,7 +169,7 @@ export function SchoolsList({
           }))}
           value={filter.supportLevel}
           onChange={(v) => set({ supportLevel: v })}
-          w={130}
+          w={120}
         />
         <Checkbox
           label="Show closed schools"
@@ -221,7 +212,7 @@ export function SchoolsList({
               style={{ position: 'sticky', top: 0, background: 'var(--mantine-color-gray-1)', zIndex: 1 }}
             >
               <tr>
-                {COLUMNS.map((column) => (
+                {columns.map((column) => (
                   <th
                     key={column.key}
                     style={{
@@ -272,44 +263,18 @@ export function SchoolsList({
                     }}
                     onClick={() => onOpen(school.id)}
                   >
-                    <td style={DFE_CELL}>{school.dfe}</td>
-                    <td style={CELL} title={school.name}>
-                      <a
-                        href={hrefOf(school.id)}
-                        onClick={(e) => {
-                          e.preventDefault();
-                          e.stopPropagation();
-                          onOpen(school.id);
-                        }}
-                        style={{ color: 'inherit' }}
-                      >
-                        {school.name}
-                      </a>{' '}
-                      {school.closedOn && (
-                        <Badge color="gray" size="xs">
-                          Closed
-                        </Badge>
-                      )}
-                    </td>
-                    <td style={CELL} title={school.phase}>
-                      {school.phase}
-                    </td>
-                    <td style={CELL} title={school.type ?? undefined}>
-                      {school.type}
-                    </td>
-                    <td style={CELL} title={school.district}>
-                      {school.district}
-                    </td>
-                    <td style={CELL} title={school.sip ?? undefined}>
-                      {school.sip}
-                    </td>
-                    <td style={CELL}>{school.category !== null && <GradeBadge grade={school.category} />}</td>
-                    <td style={CELL}>
-                      {school.supportLevel ? <SupportBadge level={school.supportLevel} /> : ''}
-                    </td>
-                    <td style={{ ...CELL, textAlign: 'right' }}>
-                      {school.numberOnRoll?.toLocaleString('en-GB')}
-                    </td>
+                    {columns.map((column) => {
+                      const text = column.text?.(school) ?? undefined;
+                      return (
+                        <td
+                          key={column.key}
+                          style={{ ...(column.whole ? WHOLE : CELL), textAlign: column.align ?? 'left' }}
+                          title={column.whole ? undefined : column.key === 'name' ? school.name : text}
+                        >
+                          {column.render ? column.render(school, link) : text}
+                        </td>
+                      );
+                    })}
                   </tr>
                 );
               })}

@@ -1,0 +1,63 @@
+import { Badge } from '@mantine/core';
+import type { ReactNode } from 'react';
+import type { SchoolRow } from '../../../../shared/api/contract';
+import { GradeBadge } from '../../components/GradeBadge';
+import { SupportBadge } from '../monitoring';
+
+export interface Column {
+  key: keyof SchoolRow;
+  label: string;
+  /** Short columns are fixed, wide enough for their longest value; text columns share the rest. */
+  width: string;
+  /** Left out when the list is narrower than this many pixels, so the rest stays readable. */
+  from?: number;
+  align?: 'right';
+  /** Never cut: a DfE number read as "860/…" is no use. */
+  whole?: boolean;
+  /** Plain text, cut with an ellipsis and shown in full on hover. */
+  text?: (school: SchoolRow) => string | null;
+  render?: (school: SchoolRow, link: (school: SchoolRow) => ReactNode) => ReactNode;
+}
+
+export const COLUMNS: Column[] = [
+  { key: 'dfe', label: 'DfE No', width: '92px', whole: true, text: (s) => s.dfe },
+  {
+    key: 'name',
+    label: 'School name',
+    width: '34%',
+    render: (s, link) => (
+      <>
+        {link(s)}{' '}
+        {s.closedOn && (
+          <Badge color="gray" size="xs">
+            Closed
+          </Badge>
+        )}
+      </>
+    ),
+  },
+  { key: 'phase', label: 'Phase', width: '14%', text: (s) => s.phase },
+  { key: 'type', label: 'Type', width: '16%', from: 900, text: (s) => s.type },
+  { key: 'district', label: 'District', width: '17%', text: (s) => s.district },
+  { key: 'sip', label: 'SIP', width: '19%', text: (s) => s.sip },
+  {
+    key: 'category',
+    label: 'Category',
+    width: '88px',
+    render: (s) => s.category !== null && <GradeBadge grade={s.category} />,
+  },
+  {
+    key: 'supportLevel',
+    label: 'Support',
+    width: '96px',
+    render: (s) => s.supportLevel && <SupportBadge level={s.supportLevel} />,
+  },
+  {
+    key: 'numberOnRoll',
+    label: 'On roll',
+    width: '76px',
+    from: 900,
+    align: 'right',
+    text: (s) => s.numberOnRoll?.toLocaleString('en-GB') ?? null,
+  },
+];
