@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ApiErrorBody, OpName, OpOutput, RegisterPreview } from '../../shared/api/contract';
 import { invoke } from '../core/handlers';
+import { verifyAuditChain } from '../data/audit';
 import { resourcesDir } from '../core/paths';
 import { Session } from '../core/session';
 
@@ -153,7 +154,13 @@ async function run(session: Session, argv: string[], output: Output): Promise<nu
         `Double districts: ${org.doubleDistricts.length}; districts: ${org.districts.length}; people: ${org.people.length}`,
       );
       log(`Schools: ${schools.length} (${open} open, ${schools.length - open} closed)`);
-      return integrity === 'ok' && foreignKeys.length === 0 ? 0 : 1;
+      const chain = verifyAuditChain(ctx.db);
+      log(
+        chain.firstBroken === null
+          ? `Record of changes: ${chain.entries} entries, none altered`
+          : `Record of changes: entry ${chain.firstBroken} does not match its hash: it, or one before it, was altered outside the app`,
+      );
+      return integrity === 'ok' && foreignKeys.length === 0 && chain.firstBroken === null ? 0 : 1;
     }
     default:
       throw new Usage(`Unknown command "${command}"`);

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { AuditEntry } from '../../shared/api/records';
 import type { AuditAction, AuditEntity } from '../../shared/domain/audit';
 import type { FieldChange } from '../../shared/domain/changes';
@@ -25,26 +26,93 @@ export interface AuditRecord {
 
 const json = (value: unknown) => (value === undefined ? null : JSON.stringify(value));
 
+/** An entry's columns in a fixed order: what its hash covers. */
+interface Sealed {
+  id: number;
+  at: string;
+  user: string;
+  entity: string;
+  entity_id: number;
+  school_id: number | null;
+  action: string;
+  summary: string;
+  changes: string;
+  before_state: string | null;
+  after_state: string | null;
+  hash: string | null;
+}
+
+/** The hash of an entry's content chained to the entry before it. */
+function sealOf(previous: string, e: Sealed): string {
+  const content = [
+    previous,
+    e.id,
+    e.at,
+    e.user,
+    e.entity,
+    e.entity_id,
+    e.school_id,
+    e.action,
+    e.summary,
+    e.changes,
+    e.before_state,
+    e.after_state,
+  ];
+  return createHash('sha256').update(JSON.stringify(content)).digest('hex');
+}
+
+const lastHash = (db: Db) =>
+  (db.prepare('SELECT hash FROM audit_log WHERE hash IS NOT NULL ORDER BY id DESC LIMIT 1').pluck().get() as
+    string | undefined) ?? '';
+
 export function writeAudit(db: Db, ctx: AuditContext, entry: AuditRecord): number {
-  return Number(
-    db
-      .prepare(
-        `INSERT INTO audit_log (at, user, entity, entity_id, school_id, action, summary, changes, before_state, after_state)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        ctx.now().toISOString(),
-        ctx.user,
-        entry.entity,
-        entry.entityId,
-        entry.schoolId,
-        entry.action,
-        entry.summary,
-        JSON.stringify(entry.changes),
-        json(entry.before),
-        json(entry.after),
-      ).lastInsertRowid,
-  );
+  const row: Sealed = {
+    id: ((db.prepare('SELECT max(id) FROM audit_log').pluck().get() as number | null) ?? 0) + 1,
+    at: ctx.now().toISOString(),
+    user: ctx.user,
+    entity: entry.entity,
+    entity_id: entry.entityId,
+    school_id: entry.schoolId,
+    action: entry.action,
+    summary: entry.summary,
+    changes: JSON.stringify(entry.changes),
+    before_state: json(entry.before),
+    after_state: json(entry.after),
+    hash: null,
+  };
+  row.hash = sealOf(lastHash(db), row);
+  db.prepare(
+    `INSERT INTO audit_log (id, at, user, entity, entity_id, school_id, action, summary, changes, before_state, after_state, hash)
+     VALUES (@id, @at, @user, @entity, @entity_id, @school_id, @action, @summary, @changes, @before_state, @after_state, @hash)`,
+  ).run(row);
+  return row.id;
+}
+
+const ALL = 'SELECT * FROM audit_log ORDER BY id';
+
+/** Seals entries written before the chain existed, in order, so the whole record is chained. */
+export function sealAuditChain(db: Db): void {
+  const unsealed = db.prepare('SELECT count(*) FROM audit_log WHERE hash IS NULL').pluck().get() as number;
+  if (unsealed === 0) return;
+  const seal = db.prepare('UPDATE audit_log SET hash = ? WHERE id = ?');
+  let previous = '';
+  for (const entry of db.prepare(ALL).all() as Sealed[]) {
+    const hash = entry.hash ?? sealOf(previous, entry);
+    if (entry.hash === null) seal.run(hash, entry.id);
+    previous = hash;
+  }
+}
+
+/** The first entry whose content or place in the chain does not match its hash, if any. */
+export function verifyAuditChain(db: Db): { entries: number; firstBroken: number | null } {
+  let previous = '';
+  let entries = 0;
+  for (const entry of db.prepare(ALL).iterate() as Iterable<Sealed>) {
+    entries++;
+    if (entry.hash !== sealOf(previous, entry)) return { entries, firstBroken: entry.id };
+    previous = entry.hash;
+  }
+  return { entries, firstBroken: null };
 }
 
 export interface StoredAudit {

@@ -1,6 +1,7 @@
 import { existsSync, openSync, readSync, closeSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { ApiError } from '../../shared/api/contract';
+import { sealAuditChain } from './audit';
 import { migrations as allMigrations, type Migration } from './migrations';
 
 export type Db = Database.Database;
@@ -68,6 +69,10 @@ export function openDatabase(
     if (version < latestVersion) {
       if (version > 0) backUp(db, backupPath(path, `before-v${latestVersion}`));
       migrate(db, migrations, version);
+      const chained = (db.pragma('table_info(audit_log)') as Array<{ name: string }>).some(
+        (c) => c.name === 'hash',
+      );
+      if (chained) db.transaction(() => sealAuditChain(db)).immediate();
     }
     return db;
   } catch (error) {
