@@ -25,7 +25,10 @@ function someOf(names: string[], shown = 5): string {
 async function changeRoles(person: Person, roles: string[]): Promise<boolean> {
   const losesSip = person.roles.includes('SIP') && !roles.includes('SIP');
   const theirs = losesSip
-    ? (await call('schools.list', {})).filter((s) => s.sipId === person.id).map((s) => s.name)
+    ? (await call('schools.list', {}))
+        .filter((s) => s.sipId === person.id)
+        .map((s) => s.name)
+        .sort((a, b) => a.localeCompare(b, 'en-GB'))
     : [];
   if (theirs.length > 0) {
     const schools = theirs.length === 1 ? 'one school' : `${theirs.length} schools`;
