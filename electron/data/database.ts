@@ -1,4 +1,4 @@
-import { existsSync, openSync, readSync, closeSync, statSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { ApiError } from '../../shared/api/contract';
 import { sealAuditChain } from './audit';
@@ -50,6 +50,7 @@ export function openDatabase(
   }
 
   const db = new Database(path, { fileMustExist: !options.create });
+  if (!exists) ownerOnly(path);
   try {
     const appId = db.pragma('application_id', { simple: true }) as number;
     const version = db.pragma('user_version', { simple: true }) as number;
@@ -84,7 +85,13 @@ export function openDatabase(
 /** A consistent copy of the open file, taken inside SQLite so no half-written page is copied. */
 export function backUp(db: Db, to: string): string {
   db.prepare('VACUUM INTO ?').run(to);
+  ownerOnly(to);
   return to;
+}
+
+/** Confidential records: a data file or backup is readable by its owner only (where the OS has modes). */
+function ownerOnly(path: string): void {
+  if (process.platform !== 'win32') chmodSync(path, 0o600);
 }
 
 function migrate(db: Db, migrations: readonly Migration[], from: number): void {

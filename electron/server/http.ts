@@ -20,6 +20,8 @@ export const CSP =
 
 const MAX_BODY = 32 * 1024 * 1024;
 
+class TooLarge extends Error {}
+
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -27,8 +29,8 @@ function readBody(req: IncomingMessage): Promise<string> {
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > MAX_BODY) {
-        reject(new Error('Request too large'));
-        req.destroy();
+        reject(new TooLarge());
+        req.resume();
       } else chunks.push(chunk);
     });
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
@@ -67,6 +69,15 @@ export async function startServer(session: Session, rendererDir: string, port = 
       const url = new URL(req.url ?? '/', origin);
       if (url.pathname.startsWith('/api/')) {
         if (req.method !== 'POST') return send(405, 'text/plain', 'POST only');
+        // Another site's page in the same browser may send requests here: only the app's own page may.
+        if (req.headers.origin !== undefined && req.headers.origin !== origin)
+          return send(403, 'text/plain', 'Forbidden');
+        let op: string;
+        try {
+          op = decodeURIComponent(url.pathname.slice(5));
+        } catch {
+          return send(400, 'text/plain', 'Bad request');
+        }
         if (!sameToken(req.headers['x-sid-token'] as string | undefined, token)) {
           return send(
             401,
@@ -80,7 +91,8 @@ export async function startServer(session: Session, rendererDir: string, port = 
         let input: unknown;
         try {
           input = JSON.parse((await readBody(req)) || '{}');
-        } catch {
+        } catch (error) {
+          if (error instanceof TooLarge) return send(413, 'text/plain', 'Too large');
           return send(
             400,
             'application/json',
@@ -90,7 +102,7 @@ export async function startServer(session: Session, rendererDir: string, port = 
             }),
           );
         }
-        const result = await invoke(session, decodeURIComponent(url.pathname.slice(5)), input);
+        const result = await invoke(session, op, input);
         return send(200, 'application/json', JSON.stringify(result));
       }
       const relative = normalize(url.pathname === '/' ? '/index.html' : url.pathname).replace(

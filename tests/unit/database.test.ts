@@ -1,8 +1,8 @@
-import { readdirSync, writeFileSync } from 'node:fs';
+import { readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { APPLICATION_ID, openDatabase } from '../../electron/data/database';
+import { APPLICATION_ID, backUp, openDatabase } from '../../electron/data/database';
 import { latestVersion, migrations } from '../../electron/data/migrations';
 import { ApiError } from '../../shared/api/contract';
 import { tempSession } from './helpers';
@@ -29,6 +29,16 @@ describe('the data file', () => {
       db.prepare("INSERT INTO districts (name, double_district_id) VALUES ('X', 99)").run(),
     ).toThrow(/FOREIGN KEY/);
     db.close();
+  });
+
+  it.runIf(process.platform !== 'win32')('creates data files and backups readable by their owner only', () => {
+    const { dir } = tempSession();
+    const path = join(dir, 'private.sid');
+    const db = openDatabase(path, { create: true });
+    const copy = backUp(db, join(dir, 'private.bak'));
+    db.close();
+    expect(statSync(path).mode & 0o777).toBe(0o600);
+    expect(statSync(copy).mode & 0o777).toBe(0o600);
   });
 
   it('refuses a file written by a newer version, leaving it untouched', () => {

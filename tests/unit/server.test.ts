@@ -93,6 +93,17 @@ describe('the loopback server', () => {
     expect(res.status).toBe(421);
   });
 
+  it("refuses another site's page (403), an oversized body (413) and a malformed path (400)", async () => {
+    const server = await start();
+    const post = (path: string, headers: Record<string, string> = {}, body = '{}') =>
+      send(server, path, { method: 'POST', body, headers: { 'x-sid-token': server.token, ...headers } });
+    expect((await post('/api/app.state', { origin: 'https://evil.example' })).status).toBe(403);
+    expect((await post('/api/app.state', { origin: server.origin })).status).toBe(200);
+    const huge = JSON.stringify({ fileName: 'x.xlsx', dataBase64: 'A'.repeat(33 * 1024 * 1024) });
+    expect((await post('/api/register.preview', {}, huge)).status).toBe(413);
+    expect((await post('/api/app.%E0%A4%A')).status).toBe(400);
+  });
+
   it('serves the renderer with a strict CSP and nothing outside its folder', async () => {
     const server = await start();
     const page = await send(server, '/');
