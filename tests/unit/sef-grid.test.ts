@@ -132,6 +132,45 @@ describe('importing the SEF grid', () => {
     );
   });
 
+  it('names the cell of a number too large to be a date, rather than failing', async () => {
+    const session = await registerFile();
+    const data = await grid((s) => (s.getCell('E9').value = 1e20));
+    await expectRejected(session, data, 'SEF grid!E9', /^SEF date holds a number too large to be a date\.$/);
+    const preview = await ok(session, 'sefGrid.preview', upload(data));
+    expect(preview.problems.filter((p) => p.where === 'SEF grid!E9')).toHaveLength(1);
+  });
+
+  it('reads a date whose format was lost as the day its number stands for', async () => {
+    const session = await registerFile();
+    const serial = (Date.UTC(2008, 8, 4) - Date.UTC(1899, 11, 30)) / 86_400_000;
+    const data = await grid((s) => {
+      s.getCell('E6').value = serial;
+      s.getCell('E6').numFmt = 'General';
+    });
+    const preview = await ok(session, 'sefGrid.preview', upload(data));
+    expect(preview.problems).toEqual([]);
+    expect(preview.newEntries[0]).toEqual({
+      dfe: '860/1007',
+      name: 'Cannock Nursery School',
+      sefOn: '2008-09-04',
+    });
+  });
+
+  it('quotes a long value in a grade or Y/N cell briefly', async () => {
+    const session = await registerFile();
+    const data = await grid((s) => {
+      s.getCell('J9').value = 'x'.repeat(5000);
+      s.getCell('F10').value = 'y'.repeat(300);
+    });
+    await expectRejected(
+      session,
+      data,
+      'SEF grid!J9',
+      /^Personal development and well-being: "x{39}… \(5,000 characters\)" is not a grade/,
+    );
+    await expectRejected(session, data, 'SEF grid!F10', /^"y{39}… \(300 characters\)" should be Y or N\.$/);
+  });
+
   it('rejects a school not in the register', async () => {
     const session = await registerFile();
     await expectRejected(
