@@ -163,11 +163,14 @@ test("a school's SEFs show as a grid, and a date typed the British way is kept",
   await expect(grid.locator('abbr[title="Overall effectiveness"]')).toHaveText('Overall');
   const dates = await grid.locator('tbody tr td:nth-child(1)').allTextContents();
   expect(dates.length).toBeGreaterThan(0);
-  const iso = dates.map((d) => d.split('/').reverse().join('-'));
+  // Each row: the SEF's date and its academic year, newest first.
+  for (const cell of dates) expect(cell).toMatch(/^\d{2}\/\d{2}\/\d{4}\d{4}\/\d{2}$/);
+  const iso = dates.map((d) => d.slice(0, 10).split('/').reverse().join('-'));
   expect(iso).toEqual([...iso].sort().reverse());
   for (const size of SIZES) {
     await page.setViewportSize(size);
     await screenshot(page, `school-sef-grid-${size.width}x${size.height}`);
+    await grid.screenshot({ path: `test-results/screens/sef-table-${size.width}x${size.height}.png` });
   }
 
   await page.getByRole('button', { name: 'Record visit' }).click();

@@ -10,7 +10,7 @@ type Framework = OpOutput<'sef.frameworks'>['frameworks'][number];
 
 /** A header narrow enough for a grid: "Care, guidance and support" → "Care"; the full label is on hover. */
 function shortLabel(label: string): string {
-  return label.length <= 12 ? label : label.split(/[ ,]/)[0]!;
+  return label.length <= 10 ? label : label.split(/[ ,]/)[0]!;
 }
 
 const yearLabel = (date: string) => {
@@ -55,12 +55,18 @@ function SefGrid({ framework, sefs, named }: { framework: Framework; sefs: Sef[]
           {framework.name}
         </Text>
       )}
-      <ScrollArea type="auto">
-        <Table withTableBorder withColumnBorders fz="sm" aria-label="SEF judgements" data-testid="sef-table">
+      <ScrollArea type="auto" offsetScrollbars>
+        <Table
+          withTableBorder
+          withColumnBorders
+          fz="xs"
+          horizontalSpacing={6}
+          aria-label="SEF judgements"
+          data-testid="sef-table"
+        >
           <Table.Thead>
             <Table.Tr>
               <Table.Th>SEF date</Table.Th>
-              <Table.Th>Year</Table.Th>
               {columns.map((j) => (
                 <Table.Th key={j.code} ta="center">
                   <abbr title={j.label} style={{ textDecoration: 'none', cursor: 'help' }}>
@@ -74,8 +80,12 @@ function SefGrid({ framework, sefs, named }: { framework: Framework; sefs: Sef[]
           <Table.Tbody>
             {rows.map((sef) => (
               <Table.Tr key={sef.id}>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(sef.sefOn)}</Table.Td>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>{yearLabel(sef.sefOn)}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                  {formatDate(sef.sefOn)}
+                  <Text span size="xs" c="dimmed" display="block">
+                    {yearLabel(sef.sefOn)}
+                  </Text>
+                </Table.Td>
                 {columns.map((j) => {
                   const grade = sef.grades[j.code];
                   return (
