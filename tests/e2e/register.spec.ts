@@ -4,6 +4,14 @@ import { expect, test } from '@playwright/test';
 import { screenshot, startScreen } from './app';
 
 const SAMPLE = resolve(import.meta.dirname, '../../../shared/samples/schools-register.xlsx');
+const SEF_GRID = resolve(
+  import.meta.dirname,
+  '../../../shared/samples/sef-grid-cannock-lichfield-autumn-2008.xlsx',
+);
+const SIZES = [
+  { width: 1360, height: 860 },
+  { width: 1024, height: 700 },
+] as const;
 
 test('a new user imports the sample register into a new file, previewing it first', async ({ page }) => {
   await startScreen(page);
@@ -42,6 +50,35 @@ test('a new user imports the sample register into a new file, previewing it firs
   await page.getByRole('textbox', { name: 'Search' }).fill('8603003');
   await expect(page.getByTestId('match-count')).toHaveText('1 of 432 schools');
   await expect(page.getByRole('link', { name: "St Editha's CE (VC) First School" })).toBeVisible();
+
+  // The SEF grid goes through the same import panel; its file input takes the workbook as a drop would.
+  await page.getByRole('button', { name: 'SEF grid', exact: true }).click();
+  await page.getByLabel('Choose SEF grid').setInputFiles(SEF_GRID);
+  const sefPreview = page.getByTestId('sef-preview');
+  await expect(sefPreview.getByText('108 new')).toBeVisible();
+  for (const size of SIZES) {
+    await page.setViewportSize(size);
+    await screenshot(page, `sef-grid-preview-${size.width}x${size.height}`);
+  }
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(sefPreview).toHaveCount(0);
+});
+
+test('the register import panel takes a dropped or chosen workbook and reads at laptop sizes', async ({
+  page,
+}) => {
+  await startScreen(page);
+  await page.getByRole('textbox', { name: 'File name', exact: true }).fill(`Register sizes ${Date.now()}`);
+  await page.getByRole('button', { name: 'Create file' }).click();
+  await page.getByRole('button', { name: 'Register workbook', exact: true }).click();
+  await expect(page.getByRole('button', { name: 'Choose workbook…' })).toBeVisible();
+  await expect(page.getByText('or drop an .xlsx file here')).toBeVisible();
+  await page.getByLabel('Choose workbook').setInputFiles(SAMPLE);
+  await expect(page.getByTestId('import-preview').getByText('432 new')).toBeVisible();
+  for (const size of SIZES) {
+    await page.setViewportSize(size);
+    await screenshot(page, `register-preview-${size.width}x${size.height}`);
+  }
 });
 
 test('a broken register shows each problem with its sheet and cell, and imports nothing', async ({
