@@ -199,7 +199,6 @@ export function applySefGrid(ctx: Ctx, plan: SefGridPlan): void {
         e.heldId ?? undefined,
         { schoolId: e.school.id, sefOn: e.sefOn, validated: e.validated, grades: e.grades },
         {
-          action: 'import',
           summary: (after) =>
             `SEF of ${formatDate(after.sefOn)} ${e.isNew ? 'imported' : 'updated'} from the SEF grid`,
         },
