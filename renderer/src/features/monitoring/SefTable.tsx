@@ -1,6 +1,6 @@
 import { Paper, ScrollArea, Table, Text, Title } from '@mantine/core';
 import type { OpOutput } from '../../../../shared/api/contract';
-import { academicYearOf } from '../../../../shared/domain/calendar';
+import { academicYearLabel, academicYearOf } from '../../../../shared/domain/calendar';
 import { formatDate } from '../../../../shared/domain/format';
 import { useOperation } from '../../api';
 import { GradeBadge } from '../../components/GradeBadge';
@@ -12,11 +12,6 @@ type Framework = OpOutput<'sef.frameworks'>['frameworks'][number];
 function shortLabel(label: string): string {
   return label.length <= 10 ? label : label.split(/[ ,]/)[0]!;
 }
-
-const yearLabel = (date: string) => {
-  const year = academicYearOf(date);
-  return `${year}/${String(year + 1).slice(2)}`;
-};
 
 /**
  * The school's SEFs as a grid, newest first: one row per SEF, one column per judgement of its
@@ -83,7 +78,7 @@ function SefGrid({ framework, sefs, named }: { framework: Framework; sefs: Sef[]
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>
                   {formatDate(sef.sefOn)}
                   <Text span size="xs" c="dimmed" display="block">
-                    {yearLabel(sef.sefOn)}
+                    {academicYearLabel(academicYearOf(sef.sefOn))}
                   </Text>
                 </Table.Td>
                 {columns.map((j) => {

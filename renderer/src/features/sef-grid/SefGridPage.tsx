@@ -1,7 +1,13 @@
 import { Alert, Button, Group, Paper, Select, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import type { SefGridPreview } from '../../../../shared/api/sef';
-import { academicYearOf, shiftTerm, termLabel, termOf } from '../../../../shared/domain/calendar';
+import {
+  academicYearLabel,
+  academicYearOf,
+  shiftTerm,
+  termLabel,
+  termOf,
+} from '../../../../shared/domain/calendar';
 import { formatDate, todayInLondon } from '../../../../shared/domain/format';
 import { call, errorMessage, useOperation } from '../../api';
 import { ChangesTable } from '../../components/ChangesTable';
@@ -114,8 +120,8 @@ export function SefGridPage() {
         )}
       </ImportWorkflow>
       <Text size="xs" c="dimmed">
-        Academic year {academicYearOf(todayInLondon())}: grades 1 outstanding, 2 good, 3 satisfactory, 4
-        inadequate.
+        Academic year {academicYearLabel(academicYearOf(todayInLondon()))}. Grades: 1 outstanding, 2 good, 3
+        satisfactory, 4 inadequate.
       </Text>
     </Stack>
   );
