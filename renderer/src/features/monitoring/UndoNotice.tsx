@@ -13,7 +13,7 @@ export function showUndoNotice(message: string, auditId: number, onRestored: () 
     call('records.restore', { auditId }).then(
       () => {
         onRestored();
-        notifications.show({ message: 'Put back.' });
+        notifications.show({ message: 'Restored.' });
       },
       (e: unknown) => notifications.show({ color: 'red', message: errorMessage(e) }),
     );

@@ -92,15 +92,17 @@ function AddDistrict({
     onAdded();
   };
   return (
-    <Group component="form" onSubmit={(e: FormEvent) => void add(e)} align="start" mt="md">
+    <Group component="form" onSubmit={(e: FormEvent) => void add(e)} align="start" wrap="nowrap" mt="md">
       <TextInput
         label="New district"
+        flex={1}
         value={name}
         onChange={(e) => setName(e.currentTarget.value)}
         error={errors.name}
       />
       <Select
         label="In double district"
+        flex={1}
         data={doubles}
         value={doubleDistrictId}
         onChange={setDoubleDistrictId}

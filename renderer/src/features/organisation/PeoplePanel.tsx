@@ -118,9 +118,10 @@ function AddPerson({ onAdded }: { onAdded: () => void }) {
     onAdded();
   };
   return (
-    <Group component="form" onSubmit={(e: FormEvent) => void add(e)} align="start" mt="md">
+    <Group component="form" onSubmit={(e: FormEvent) => void add(e)} align="start" wrap="nowrap" mt="md">
       <TextInput
         label="New person"
+        flex={1}
         value={name}
         onChange={(e) => setName(e.currentTarget.value)}
         error={errors.name}
@@ -131,7 +132,7 @@ function AddPerson({ onAdded }: { onAdded: () => void }) {
         value={roles}
         onChange={setRoles}
         error={errors.roles}
-        w={220}
+        flex={1}
       />
       <Button type="submit" variant="light" mt={25}>
         Add
