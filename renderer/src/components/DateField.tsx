@@ -1,3 +1,4 @@
+import { ActionIcon } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useRef, useState } from 'react';
 import { parseDate } from '../../../shared/domain/format';
@@ -6,7 +7,9 @@ import { parseDate } from '../../../shared/domain/format';
  * A date picked from a calendar or typed the British way — 22/11/2026, 4/9/2008, 04.09.2008 — whatever
  * the browser's locale (the native date picker shows American order in some set-ups).
  *
- * The calendar's language and first day of the week (Monday) come from the DatesProvider in App.
+ * The calendar's language and first day of the week (Monday) come from the DatesProvider in App. It
+ * opens from the calendar button or the Down arrow, never by itself on focus or typing, so it does not
+ * cover the fields and buttons below while someone types or tabs through a form.
  *
  * A typed text that is not a real date (31/02/2008, 4/9/08) is never dropped silently: the field
  * shows why, keeps the text for the user to put right, and tells the parent through
@@ -32,6 +35,7 @@ export function DateField({
   required?: boolean;
 }) {
   const [bad, setBad] = useState(false);
+  const [calendar, setCalendar] = useState(false);
   const reported = useRef(true);
   const report = (valid: boolean) => {
     setBad(!valid);
@@ -51,15 +55,53 @@ export function DateField({
       clearable
       // Keep what was typed on leaving the field, so a mistake is shown rather than undone unseen.
       fixOnBlur={false}
+      popoverProps={{ opened: calendar, onDismiss: () => setCalendar(false) }}
+      leftSection={
+        <ActionIcon
+          variant="subtle"
+          color="gray"
+          aria-label={`Choose ${label.toLowerCase()} from a calendar`}
+          // Keeps the focus in the field, so the button toggles the calendar rather than blur closing it first.
+          onMouseDown={(e) => e.preventDefault()}
+          onClick={() => setCalendar((open) => !open)}
+        >
+          <CalendarIcon />
+        </ActionIcon>
+      }
+      leftSectionPointerEvents="all"
+      onKeyDown={(e) => {
+        if (e.key === 'ArrowDown') setCalendar(true);
+        if (e.key === 'Escape' || e.key === 'Tab') setCalendar(false);
+      }}
+      onBlur={() => setCalendar(false)}
       onInput={(e) => {
+        setCalendar(false);
         const typed = e.currentTarget.value;
         report(typed.trim() === '' || parseDate(typed) !== null);
       }}
       onChange={(iso) => {
+        setCalendar(false);
         report(true);
         onChange(iso ?? '');
       }}
       error={bad ? 'Enter a real date, like 22/11/2026' : error}
     />
+  );
+}
+
+function CalendarIcon() {
+  return (
+    <svg
+      width="16"
+      height="16"
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="2"
+      aria-hidden
+    >
+      <rect x="3" y="5" width="18" height="16" rx="2" />
+      <path d="M3 10h18M8 3v4M16 3v4" />
+    </svg>
   );
 }
