@@ -126,7 +126,9 @@ function noteIssues(error: z.ZodError, errors: FieldErrors): FieldErrors {
   for (const issue of error.issues) {
     const field = issue.path[0] as keyof SchoolDraft;
     errors[field] ??=
-      `${SCHOOL_LABELS[field]}: ${issue.message.charAt(0).toLowerCase()}${issue.message.slice(1)}`;
+      issue.message === 'This is required'
+        ? `${SCHOOL_LABELS[field]} is required`
+        : `${SCHOOL_LABELS[field]}: ${issue.message.charAt(0).toLowerCase()}${issue.message.slice(1)}`;
   }
   return errors;
 }
