@@ -31,15 +31,18 @@ describe('the data file', () => {
     db.close();
   });
 
-  it.runIf(process.platform !== 'win32')('creates data files and backups readable by their owner only', () => {
-    const { dir } = tempSession();
-    const path = join(dir, 'private.sid');
-    const db = openDatabase(path, { create: true });
-    const copy = backUp(db, join(dir, 'private.bak'));
-    db.close();
-    expect(statSync(path).mode & 0o777).toBe(0o600);
-    expect(statSync(copy).mode & 0o777).toBe(0o600);
-  });
+  it.runIf(process.platform !== 'win32')(
+    'creates data files and backups readable by their owner only',
+    () => {
+      const { dir } = tempSession();
+      const path = join(dir, 'private.sid');
+      const db = openDatabase(path, { create: true });
+      const copy = backUp(db, join(dir, 'private.bak'));
+      db.close();
+      expect(statSync(path).mode & 0o777).toBe(0o600);
+      expect(statSync(copy).mode & 0o777).toBe(0o600);
+    },
+  );
 
   it('refuses a file written by a newer version, leaving it untouched', () => {
     const { dir } = tempSession();
