@@ -42,6 +42,7 @@ const fake = vi.hoisted(() => {
     handlers: new Map<string, Listener>(),
     ipcMainOn: vi.fn(),
     openExternal: vi.fn(() => Promise.resolve()),
+    showMessageBoxSync: vi.fn(() => 1),
     exposed: new Map<string, unknown>(),
     rendererInvoke: vi.fn((channel: string, input: unknown) => Promise.resolve({ channel, input })),
   };
@@ -67,6 +68,7 @@ vi.mock('electron', () => ({
     },
   },
   shell: { openExternal: fake.openExternal },
+  dialog: { showMessageBoxSync: fake.showMessageBoxSync },
   contextBridge: { exposeInMainWorld: (name: string, api: unknown) => fake.exposed.set(name, api) },
   ipcRenderer: { invoke: fake.rendererInvoke },
 }));
@@ -177,6 +179,20 @@ describe('the Electron shell, run against fakes of Electron', () => {
       expect(window.openHandler?.({ url }), url).toEqual({ action: 'deny' });
     // A secure web link still opens in the user's own browser; nothing else leaves the app.
     expect(fake.openExternal.mock.calls).toEqual([['https://gov.example/']]);
+  });
+
+  it('asks before a window with unsaved changes closes, and closes only when told to discard them', () => {
+    const unload = window.events.get('will-prevent-unload');
+    expect(unload).toBeDefined();
+    const keep = { preventDefault: vi.fn() };
+    fake.showMessageBoxSync.mockReturnValueOnce(1);
+    unload!(keep);
+    expect(keep.preventDefault).not.toHaveBeenCalled();
+    const discard = { preventDefault: vi.fn() };
+    fake.showMessageBoxSync.mockReturnValueOnce(0);
+    unload!(discard);
+    expect(discard.preventDefault).toHaveBeenCalled();
+    expect(fake.showMessageBoxSync.mock.calls[0]?.[1]).toMatchObject({ message: 'Discard your changes?' });
   });
 
   it('refuses permissions and sends the content security policy with every response', () => {
