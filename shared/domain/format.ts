@@ -8,13 +8,8 @@ export function formatDate(iso: string): string {
 export function formatDateTime(iso: string): string {
   const at = new Date(iso);
   if (Number.isNaN(at.getTime())) return iso;
-  const time = new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Europe/London',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).format(at);
-  return `${formatDate(londonDate(at))} ${time}`;
+  const t = londonParts(at);
+  return `${t.day}/${t.month}/${t.year} ${t.hour}:${t.minute}`;
 }
 
 /**
@@ -40,14 +35,31 @@ export function parseDate(text: string): string | null {
  * midnight and 1 am in summer the UTC date is still yesterday, so "today" never comes from UTC.
  */
 export function londonDate(at: Date): string {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Europe/London',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(at);
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('year')}-${part('month')}-${part('day')}`;
+  const t = londonParts(at);
+  return `${t.year}-${t.month}-${t.day}`;
+}
+
+const LONDON = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** The wall-clock fields in London at an instant, each as the two (or four) digits shown. */
+function londonParts(at: Date): Record<'year' | 'month' | 'day' | 'hour' | 'minute', string> {
+  const parts = LONDON.formatToParts(at);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  return {
+    year: part('year'),
+    month: part('month'),
+    day: part('day'),
+    hour: part('hour'),
+    minute: part('minute'),
+  };
 }
 
 /** Today's date in Europe/London. */

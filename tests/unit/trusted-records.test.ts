@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { invoke } from '../../electron/core/handlers';
 import type { Session } from '../../electron/core/session';
 import { opNames } from '../../shared/api/contract';
-import { londonDate } from '../../shared/domain/format';
+import { formatDateTime, londonDate } from '../../shared/domain/format';
 import { ok, tempSession } from './helpers';
 
 /** A small authority: two districts, a SIP with two schools, a DSIM. */
@@ -356,6 +356,8 @@ describe('records that can be trusted', () => {
     // 23:30 UTC on 30 June is 00:30 on 1 July in London (summer time); in winter the two agree.
     expect(londonDate(new Date('2026-06-30T23:30:00Z'))).toBe('2026-07-01');
     expect(londonDate(new Date('2026-12-31T23:30:00Z'))).toBe('2026-12-31');
+    expect(formatDateTime('2026-06-30T23:30:00Z')).toBe('01/07/2026 00:30');
+    expect(formatDateTime('2026-12-31T23:30:00Z')).toBe('31/12/2026 23:30');
   });
 
   it('makes a second writer wait for the first instead of failing on a stale read', async () => {
