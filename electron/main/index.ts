@@ -18,6 +18,17 @@ import { CSP } from '../server/http';
 // A thin shell: every behaviour lives in the core, reached through the same contract as browser mode.
 const session = new Session(resourcesDir());
 
+// One app per user: starting it again brings the open window forward instead of a second window on
+// the same data file.
+const firstInstance = app.requestSingleInstanceLock();
+if (!firstInstance) app.quit();
+app.on('second-instance', () => {
+  const [open] = BrowserWindow.getAllWindows();
+  if (!open) return;
+  if (open.isMinimized()) open.restore();
+  open.focus();
+});
+
 // electron-vite's dev server sets ELECTRON_RENDERER_URL; a packaged app always loads its own file.
 const rendererFile = join(import.meta.dirname, '../renderer/index.html');
 const devServer = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
@@ -86,6 +97,7 @@ function createWindow(): void {
 }
 
 void app.whenReady().then(() => {
+  if (!firstInstance) return;
   const { defaultSession } = electronSession;
   defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } });

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -30,6 +30,11 @@ const fake = vi.hoisted(() => {
     }
     once() {}
     show() {}
+    readonly focus = vi.fn();
+    readonly restore = vi.fn();
+    isMinimized() {
+      return true;
+    }
   }
   const session = {
     headersListener: undefined as Listener | undefined,
@@ -43,6 +48,7 @@ const fake = vi.hoisted(() => {
     ipcMainOn: vi.fn(),
     openExternal: vi.fn(() => Promise.resolve()),
     showMessageBoxSync: vi.fn(() => 1),
+    appOn: vi.fn(),
     exposed: new Map<string, unknown>(),
     rendererInvoke: vi.fn((channel: string, input: unknown) => Promise.resolve({ channel, input })),
   };
@@ -52,7 +58,8 @@ vi.mock('electron', () => ({
   app: {
     isPackaged: false,
     whenReady: () => Promise.resolve(),
-    on: vi.fn(),
+    requestSingleInstanceLock: () => true,
+    on: fake.appOn,
     quit: vi.fn(),
   },
   BrowserWindow: fake.FakeWindow,
@@ -193,6 +200,28 @@ describe('the Electron shell, run against fakes of Electron', () => {
     unload!(discard);
     expect(discard.preventDefault).toHaveBeenCalled();
     expect(fake.showMessageBoxSync.mock.calls[0]?.[1]).toMatchObject({ message: 'Discard your changes?' });
+  });
+
+  it('is packaged with the fuses that stop it being run as Node or loading other code', () => {
+    const config = readFileSync(join(import.meta.dirname, '../../electron-builder.yml'), 'utf8');
+    const fuses = config.slice(config.indexOf('electronFuses:'));
+    for (const [fuse, value] of Object.entries({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+    }))
+      expect(fuses, fuse).toMatch(new RegExp(`\\n\\s+${fuse}: ${value}\\n`));
+  });
+
+  it('keeps to one app per user: a second start brings the open window forward', () => {
+    const secondInstance = fake.appOn.mock.calls.find(([name]) => name === 'second-instance')?.[1] as
+      (() => void) | undefined;
+    expect(secondInstance).toBeDefined();
+    secondInstance!();
+    expect(window.restore).toHaveBeenCalled();
+    expect(window.focus).toHaveBeenCalled();
   });
 
   it('refuses permissions and sends the content security policy with every response', () => {
