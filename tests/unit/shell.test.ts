@@ -48,7 +48,7 @@ const fake = vi.hoisted(() => {
     ipcMainOn: vi.fn(),
     openExternal: vi.fn(() => Promise.resolve()),
     showMessageBoxSync: vi.fn(() => 1),
-    appOn: vi.fn(),
+    appOn: vi.fn((_name: string, _listener: Listener) => undefined),
     exposed: new Map<string, unknown>(),
     rendererInvoke: vi.fn((channel: string, input: unknown) => Promise.resolve({ channel, input })),
   };
