@@ -47,7 +47,7 @@ const fake = vi.hoisted(() => {
     handlers: new Map<string, Listener>(),
     ipcMainOn: vi.fn(),
     openExternal: vi.fn(() => Promise.resolve()),
-    showMessageBoxSync: vi.fn(() => 1),
+    showMessageBoxSync: vi.fn((_window: unknown, _options: unknown) => 1),
     appOn: vi.fn((_name: string, _listener: Listener) => undefined),
     exposed: new Map<string, unknown>(),
     rendererInvoke: vi.fn((channel: string, input: unknown) => Promise.resolve({ channel, input })),
