@@ -1,0 +1,2 @@
+-- Reserved: filled in by the work on this area. An empty migration changes nothing.
+SELECT 1;
