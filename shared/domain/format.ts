@@ -4,6 +4,18 @@ export function formatDate(iso: string): string {
   return match ? `${match[3]}/${match[2]}/${match[1]}` : iso;
 }
 
+/**
+ * Money held as integer pence, shown as the LA writes it: £1,234 for whole pounds, £2,500.01 where
+ * there are pence, −£1,200 below zero.
+ */
+export function formatPounds(pence: number): string {
+  const sign = pence < 0 ? '−' : '';
+  const abs = Math.abs(pence);
+  const pounds = Math.floor(abs / 100).toLocaleString('en-GB');
+  const rest = abs % 100;
+  return `${sign}£${pounds}${rest === 0 ? '' : `.${String(rest).padStart(2, '0')}`}`;
+}
+
 /** dd/mm/yyyy hh:mm in Europe/London, for audit entries, wherever the computer's clock is set. */
 export function formatDateTime(iso: string): string {
   const at = new Date(iso);
