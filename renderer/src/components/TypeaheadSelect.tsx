@@ -26,21 +26,26 @@ const startsFirst: OptionsFilter = ({ options, search }) => matches(options, sea
 /**
  * A Select that accepts typing: the list narrows as the user types, "sec" offering Secondary before
  * "Middle (deemed secondary)", and Enter takes the first match — "Pri" + Enter gives Primary, never
- * the first option of the whole list (Nursery) nor nothing at all. The list highlights its first
- * match only once it has drawn, so a quick typist's Enter is answered here too.
+ * the first option of the whole list (Nursery) nor nothing at all. Enter is answered here, from
+ * what is in the box, because the list highlights its first match only once it has drawn.
  */
 export function TypeaheadSelect(props: SelectProps) {
   const { data, onChange, onKeyDown, onSearchChange } = props;
   const [search, setSearch] = useState('');
   const enter = (event: KeyboardEvent<HTMLInputElement>) => {
     onKeyDown?.(event);
-    if (event.key !== 'Enter' || search.trim() === '') return;
+    // What is in the box now, not the last render's state: a quick Enter can beat the re-render.
+    const typed = event.currentTarget.value;
+    if (event.key !== 'Enter' || typed.trim() === '') return;
+    const options = matches(getParsedComboboxData(data) as ComboboxParsedItem[], typed);
+    // An option the user moved to with the arrow keys wins; otherwise the first match.
     const list = document.getElementById(event.currentTarget.getAttribute('aria-controls') ?? '');
-    if (list?.querySelector('[data-combobox-selected]')) return; // the list answers it
-    const first = matches(getParsedComboboxData(data) as ComboboxParsedItem[], search)[0];
-    if (!first) return;
+    const highlighted = list?.querySelector('[data-combobox-selected]')?.textContent ?? null;
+    const chosen = options.find((option) => option.label === highlighted) ?? options[0];
+    if (!chosen) return;
     event.preventDefault();
-    onChange?.(first.value, first);
+    setSearch(chosen.label);
+    onChange?.(chosen.value, chosen);
   };
   return (
     <Select
