@@ -359,28 +359,6 @@ describe('Ofsted, SEF and profiles', () => {
       ok: false,
       error: { message: expect.stringContaining('Give a grade for Capacity to improve') },
     });
-
-    await ok(session, 'sef.setFramework', { code: 'welsh-six-elements' });
-    const welsh = {
-      leadership: 2,
-      'curriculum-teaching': 2,
-      'working-with-others': 1,
-      networks: 3,
-      'intervention-support': 2,
-      'improvement-accountability': 2,
-    };
-    await ok(session, 'sef.save', {
-      draft: { schoolId: a, sefOn: '2009-01-20', validated: false, grades: welsh },
-    });
-    expect(
-      await invoke(session, 'sef.save', {
-        draft: { schoolId: a, sefOn: '2009-01-21', validated: false, grades },
-      }),
-    ).toMatchObject({ ok: false, error: { code: 'invalid_input', fields: { grades: expect.any(String) } } });
-    expect((await ok(session, 'monitoring.school', { schoolId: a })).sef.map((s) => s.framework)).toEqual([
-      'welsh-six-elements',
-      'english-sef',
-    ]);
   });
 
   it('keeps one termly profile per school and term: a second is refused, the first corrected', async () => {
