@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { appHandlers } from './app';
 import { calendarHandlers } from './calendar';
 import { categoriesHandlers } from './categories';
+import { effectivenessProfilesHandlers } from './effectiveness-profiles';
 import { monitoringHandlers } from './monitoring';
 import { ofstedHandlers } from './ofsted';
 import { organisationHandlers } from './organisation';
@@ -37,6 +38,7 @@ export const handlers: Handlers = {
   ...ofstedHandlers,
   ...profilesHandlers,
   ...recordsHandlers,
+  ...effectivenessProfilesHandlers,
 };
 
 /**

@@ -3,6 +3,7 @@ import type { recordsOps } from '../../shared/api/records';
 import type { AuditEntity } from '../../shared/domain/audit';
 import { getAudit } from '../data/audit';
 import { categories } from '../data/categories';
+import { effectivenessProfiles } from '../data/effectiveness-profiles';
 import { inspections, monitoringVisits } from '../data/ofsted';
 import { profiles } from '../data/profiles';
 import { sefs } from '../data/sef';
@@ -23,6 +24,7 @@ const restorers: Partial<Record<AuditEntity, (ctx: Ctx, kept: unknown) => { id: 
   inspection: restore(inspections),
   'hmi-visit': restore(monitoringVisits),
   profile: restore(profiles),
+  'effectiveness-profile': restore(effectivenessProfiles),
 };
 
 export const recordsHandlers: HandlersOf<typeof recordsOps> = {

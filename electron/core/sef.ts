@@ -1,5 +1,6 @@
 import { ApiError } from '../../shared/api/errors';
 import type { SefDraft, sefOps } from '../../shared/api/sef';
+import { WELSH_GRADES_REFUSED } from '../../shared/domain/effectiveness';
 import { formatDate } from '../../shared/domain/format';
 import type { Framework } from '../../shared/domain/sef';
 import { writeAudit } from '../data/audit';
@@ -55,6 +56,8 @@ export const sefHandlers: HandlersOf<typeof sefOps> = {
   'sef.setFramework': ({ code }, s) => {
     const ctx = s.ctx();
     const chosen = frameworks(ctx.db).find((f) => f.code === code);
+    if (code === 'welsh-six-elements')
+      throw new ApiError({ code: 'rejected', message: `${WELSH_GRADES_REFUSED}.` });
     if (!chosen) throw new ApiError({ code: 'invalid_input', message: 'Choose a framework from the list.' });
     write(ctx, () => {
       const before = frameworks(ctx.db).find((f) => f.code === activeFramework(ctx.db))!;

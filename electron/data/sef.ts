@@ -1,4 +1,6 @@
+import { ApiError } from '../../shared/api/errors';
 import { sefDraft, sefLabels, type SefDraft } from '../../shared/api/sef';
+import { WELSH_GRADES_REFUSED } from '../../shared/domain/effectiveness';
 import { formatDate } from '../../shared/domain/format';
 import type { Framework } from '../../shared/domain/sef';
 import type { Db } from './database';
@@ -83,8 +85,13 @@ export function sefEntries(
   );
 }
 
-const frameworkId = (db: Db, code: string) =>
-  (db.prepare('SELECT id FROM sef_frameworks WHERE code = ?').get(code) as { id: number }).id;
+/** A SEF of the Welsh elements, deleted before migration 007, cannot come back: they are not graded. */
+function frameworkId(db: Db, code: string): number {
+  const row = db.prepare('SELECT id FROM sef_frameworks WHERE code = ?').get(code) as
+    { id: number } | undefined;
+  if (!row) throw new ApiError({ code: 'rejected', message: `${WELSH_GRADES_REFUSED}.` });
+  return row.id;
+}
 
 function replaceGrades(db: Db, id: number, grades: Record<string, number>): void {
   db.prepare('DELETE FROM sef_grades WHERE entry_id = ?').run(id);

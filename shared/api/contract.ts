@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { appOps } from './app';
 import { calendarOps } from './calendar';
 import { categoriesOps } from './categories';
+import { effectivenessProfilesOps } from './effectiveness-profiles';
 import { monitoringOps } from './monitoring';
 import { ofstedOps } from './ofsted';
 import { organisationOps } from './organisation';
@@ -30,6 +31,7 @@ export const contract = {
   ...ofstedOps,
   ...profilesOps,
   ...recordsOps,
+  ...effectivenessProfilesOps,
 } as const;
 
 export type Contract = typeof contract;

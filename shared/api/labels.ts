@@ -1,6 +1,7 @@
 import { SCHOOL_LABELS } from '../domain/school';
 import { termLabels } from './calendar';
 import { categoryLabels } from './categories';
+import { effectivenessProfileLabels } from './effectiveness-profiles';
 import { ofstedLabels } from './ofsted';
 import { organisationLabels } from './organisation';
 import { profileLabels } from './profiles';
@@ -17,4 +18,5 @@ export const FIELD_LABELS: Record<string, string> = {
   ...ofstedLabels,
   ...profileLabels,
   ...visitLabels,
+  ...effectivenessProfileLabels,
 };

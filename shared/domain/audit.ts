@@ -15,6 +15,14 @@ export const AUDIT_ENTITIES = [
   'person',
   'calendar',
   'settings',
+  'effectiveness-profile',
+  'partnership',
+  'network-budget',
+  'network-spend',
+  'key-strength',
+  'brokered-support',
+  'barrier',
+  'barrier-response',
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 
@@ -45,4 +53,12 @@ export const ENTITY_NOUNS: Record<AuditEntity, string> = {
   person: 'person',
   calendar: 'term',
   settings: 'setting',
+  'effectiveness-profile': 'School Effectiveness Profile',
+  partnership: 'partnership',
+  'network-budget': 'network budget',
+  'network-spend': 'network spending record',
+  'key-strength': 'key strength',
+  'brokered-support': 'brokered support',
+  barrier: 'barrier to effectiveness',
+  'barrier-response': 'LA response to barriers',
 };

@@ -22,20 +22,12 @@ export const ENGLISH_SEF: Framework = {
   ],
 };
 
-export const WELSH_SIX_ELEMENTS: Framework = {
-  code: 'welsh-six-elements',
-  name: 'Six-element framework (Wales)',
-  judgements: [
-    { code: 'leadership', label: 'Leadership', optional: false },
-    { code: 'curriculum-teaching', label: 'Curriculum and teaching', optional: false },
-    { code: 'working-with-others', label: 'Working with others', optional: false },
-    { code: 'networks', label: 'Networks of professional practice', optional: false },
-    { code: 'intervention-support', label: 'Intervention and support', optional: false },
-    { code: 'improvement-accountability', label: 'Improvement and accountability', optional: false },
-  ],
-};
-
-export const BUILT_IN_FRAMEWORKS = [ENGLISH_SEF, WELSH_SIX_ELEMENTS] as const;
+/**
+ * The English SEF is the one graded framework. The Welsh framework grades nothing: its School
+ * Effectiveness Profile is kept in shared/domain/effectiveness.ts (migration 007 moved any Welsh
+ * grades once stored here into the profiles' narratives).
+ */
+export const BUILT_IN_FRAMEWORKS = [ENGLISH_SEF] as const;
 
 const WORDS: Record<string, number> = { outstanding: 1, good: 2, satisfactory: 3, inadequate: 4 };
 export const GRADE_NAMES = ['', 'Outstanding', 'Good', 'Satisfactory', 'Inadequate'] as const;

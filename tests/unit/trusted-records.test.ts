@@ -203,6 +203,7 @@ describe('records that can be trusted', () => {
       'organisation.saveDoubleDistrict': { name: 'Nowhere' },
       'organisation.saveDistrict': { name: 'Nowhere', doubleDistrictId: 1 },
       'organisation.savePerson': { name: 'Nobody', roles: [] },
+      'effectivenessProfiles.save': { schoolId: a, academicYear: 2025, sections: [] },
     };
     const saves = opNames.filter((op) => /\.save|\.propose/.test(op) && op !== 'calendar.saveTerm');
     expect(saves.sort()).toEqual(Object.keys(drafts).sort());
