@@ -359,6 +359,21 @@ describe('Ofsted, SEF and profiles', () => {
       ok: false,
       error: { message: expect.stringContaining('Give a grade for Capacity to improve') },
     });
+
+    // The Welsh framework grades nothing (seed 001): choosing it for SEFs is refused, pointing to the
+    // School Effectiveness Profile, and Welsh element grades are not SEF judgements.
+    expect(await invoke(session, 'sef.setFramework', { code: 'welsh-six-elements' })).toMatchObject({
+      ok: false,
+      error: { code: 'rejected', message: expect.stringContaining('School Effectiveness Profile') },
+    });
+    expect(
+      await invoke(session, 'sef.save', {
+        draft: { schoolId: a, sefOn: '2009-01-21', validated: false, grades: { leadership: 2, networks: 3 } },
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'invalid_input', fields: { grades: expect.any(String) } } });
+    expect((await ok(session, 'monitoring.school', { schoolId: a })).sef.map((s) => s.framework)).toEqual([
+      'english-sef',
+    ]);
   });
 
   it('keeps one termly profile per school and term: a second is refused, the first corrected', async () => {
