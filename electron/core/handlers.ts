@@ -6,10 +6,12 @@ import { appHandlers } from './app';
 import { calendarHandlers } from './calendar';
 import { categoriesHandlers } from './categories';
 import { effectivenessProfilesHandlers } from './effectiveness-profiles';
+import { fundsHandlers } from './funds';
 import { monitoringHandlers } from './monitoring';
 import { ofstedHandlers } from './ofsted';
 import { organisationHandlers } from './organisation';
 import { profilesHandlers } from './profiles';
+import { projectsHandlers } from './projects';
 import { recordsHandlers } from './records';
 import { registerHandlers } from './register';
 import { schoolsHandlers } from './schools';
@@ -38,6 +40,8 @@ export const handlers: Handlers = {
   ...ofstedHandlers,
   ...profilesHandlers,
   ...recordsHandlers,
+  ...projectsHandlers,
+  ...fundsHandlers,
   ...effectivenessProfilesHandlers,
 };
 

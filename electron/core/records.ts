@@ -6,6 +6,7 @@ import { categories } from '../data/categories';
 import { effectivenessProfiles } from '../data/effectiveness-profiles';
 import { inspections, monitoringVisits } from '../data/ofsted';
 import { profiles } from '../data/profiles';
+import { costs, meetings, milestones, projects, reports } from '../data/projects';
 import { sefs } from '../data/sef';
 import { visits } from '../data/visits';
 import { restoreRecord, type RecordTable } from '../data/write';
@@ -24,6 +25,11 @@ const restorers: Partial<Record<AuditEntity, (ctx: Ctx, kept: unknown) => { id: 
   inspection: restore(inspections),
   'hmi-visit': restore(monitoringVisits),
   profile: restore(profiles),
+  project: restore(projects),
+  milestone: restore(milestones),
+  'project-meeting': restore(meetings),
+  'progress-report': restore(reports),
+  'project-cost': restore(costs),
   'effectiveness-profile': restore(effectivenessProfiles),
 };
 

@@ -3,10 +3,12 @@ import { appOps } from './app';
 import { calendarOps } from './calendar';
 import { categoriesOps } from './categories';
 import { effectivenessProfilesOps } from './effectiveness-profiles';
+import { fundsOps } from './funds';
 import { monitoringOps } from './monitoring';
 import { ofstedOps } from './ofsted';
 import { organisationOps } from './organisation';
 import { profilesOps } from './profiles';
+import { projectsOps } from './projects';
 import { recordsOps } from './records';
 import { registerOps } from './register';
 import { schoolsOps } from './schools';
@@ -31,6 +33,8 @@ export const contract = {
   ...ofstedOps,
   ...profilesOps,
   ...recordsOps,
+  ...projectsOps,
+  ...fundsOps,
   ...effectivenessProfilesOps,
 } as const;
 

@@ -2,9 +2,11 @@ import { SCHOOL_LABELS } from '../domain/school';
 import { termLabels } from './calendar';
 import { categoryLabels } from './categories';
 import { effectivenessProfileLabels } from './effectiveness-profiles';
+import { fundLabels } from './funds';
 import { ofstedLabels } from './ofsted';
 import { organisationLabels } from './organisation';
 import { profileLabels } from './profiles';
+import { projectLabels } from './projects';
 import { sefLabels } from './sef';
 import { visitLabels } from './visits';
 
@@ -18,5 +20,7 @@ export const FIELD_LABELS: Record<string, string> = {
   ...ofstedLabels,
   ...profileLabels,
   ...visitLabels,
+  ...projectLabels,
+  ...fundLabels,
   ...effectivenessProfileLabels,
 };
