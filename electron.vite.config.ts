@@ -8,7 +8,8 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      externalizeDeps: true,
+      // The bench drives Chromium through Playwright, which must be loaded from node_modules, not bundled.
+      externalizeDeps: { include: ['@playwright/test'] },
       rollupOptions: {
         input: {
           index: resolve('electron/main/index.ts'),

@@ -12,7 +12,7 @@ import type { DemoSql } from './statements';
 import { seedVisits } from './visits';
 
 /**
- * Three years of plausible monitoring up to today: each school has an underlying quality (1–4) that
+ * Three years (or `yearCount`) of plausible monitoring up to today: each school has an underlying quality (1–4) that
  * its SEFs, categories, Ofsted grades and attendance follow, so the numbers tell one story.
  */
 export function seedMonitoring(
@@ -20,9 +20,10 @@ export function seedMonitoring(
   random: Random,
   schools: readonly DemoSchool[],
   today: string,
+  yearCount = 3,
 ): void {
   const thisYear = academicYearOf(today);
-  const years = [thisYear - 2, thisYear - 1, thisYear];
+  const years = Array.from({ length: yearCount }, (_, i) => thisYear - yearCount + 1 + i);
   const s: Seeding = { sql, random, today, days: schoolDays(years[0]!, thisYear) };
   // About one school in seven has not had its SIP's visit yet this term.
   const termStart = termOf(today).startsOn;

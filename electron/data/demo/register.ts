@@ -37,8 +37,18 @@ function caseloads(random: Random, sips: readonly number[], schools: number): nu
   return random.shuffle(sips.flatMap((sip, i) => Array.from({ length: loads[i]! }, () => sip)));
 }
 
-/** The division's people, the districts and about 430 schools. */
-export function seedRegister(sql: DemoSql, random: Random): DemoSchool[] {
+/** An authority's double districts and how many schools each district holds. */
+export interface Shape {
+  authority: typeof AUTHORITY;
+  perDistrict: number;
+}
+
+/** The division's people, the districts and about 430 schools (or as many as another shape holds). */
+export function seedRegister(
+  sql: DemoSql,
+  random: Random,
+  shape: Shape = { authority: AUTHORITY, perDistrict: SCHOOLS_PER_DISTRICT },
+): DemoSchool[] {
   const names = nameGiver(random);
   const person = (...roles: Role[]) => {
     const personId = sql.person({ name: names.person() });
@@ -61,7 +71,7 @@ export function seedRegister(sql: DemoSql, random: Random): DemoSchool[] {
   const schools: DemoSchool[] = [];
   let dfeSerial = 2001;
   let urn = 200001; // clear of the sample register's URNs, so importing it into the demo is a clean test
-  for (const group of AUTHORITY) {
+  for (const group of shape.authority) {
     const doubleDistrictId = sql.doubleDistrict({ name: group.double });
     const dsimId = person('DSIM');
     person('Administrative co-ordinator');
@@ -70,9 +80,9 @@ export function seedRegister(sql: DemoSql, random: Random): DemoSchool[] {
     for (const district of group.districts) {
       const districtId = sql.district({ name: district.name, doubleDistrictId });
       const sips = [person('SIP', 'EIP'), person('SIP'), person('SIP'), person('SIP')];
-      const sipOf = caseloads(random, sips, SCHOOLS_PER_DISTRICT);
+      const sipOf = caseloads(random, sips, shape.perDistrict);
       const used = new Set<string>();
-      for (let i = 0; i < SCHOOLS_PER_DISTRICT; i++) {
+      for (let i = 0; i < shape.perDistrict; i++) {
         const special = i === 0 ? 'Special' : i === 1 ? 'PRU' : null;
         const r = random.next();
         const church = special ? null : r < 0.22 ? 'CE' : r < 0.3 ? 'RC' : null;
