@@ -15,11 +15,18 @@ const USAGE = `Usage:
   sid export sef-grid --db FILE --out FILE [--double-district NAME] [--term "Autumn 2008"]
                                                    export a SEF grid (default: whole LA, this term)
   sid check --db FILE                              integrity check and summary
+  sid backup --db FILE                             back the file up now; prints where the backup went
+  sid restore BACKUP --db FILE                     put the file back as BACKUP holds it (backs it up first)
+
+A file someone has open in the app is only read: imports and restores are refused, naming them.
 
 Exit codes: 0 success, 1 input rejected, 2 usage error.`;
 
 class Rejected extends Error {
-  constructor(readonly problems: string[]) {
+  constructor(
+    readonly problems: string[],
+    readonly code?: string,
+  ) {
     super(problems.join('\n'));
   }
 }
@@ -55,7 +62,16 @@ async function run(session: Session, argv: string[], output: Output): Promise<nu
   const call = async <K extends OpName>(op: K, input: unknown): Promise<OpOutput<K>> => {
     const result = await invoke(session, op, input);
     if (result.ok) return result.value as OpOutput<K>;
-    throw new Rejected(describeError(result.error));
+    throw new Rejected(describeError(result.error), result.error.code);
+  };
+  /** Reading needs no lock: a file someone has open is read beside them. */
+  const openToRead = async (path: string) => {
+    try {
+      await call('app.open', { path });
+    } catch (error) {
+      if (!(error instanceof Rejected && error.code === 'held')) throw error;
+      await call('app.open', { path, readOnly: true });
+    }
   };
   const log = output.out;
   const { values, positionals } = parseArgs({
@@ -113,7 +129,7 @@ async function run(session: Session, argv: string[], output: Output): Promise<nu
     case 'export': {
       if ((kind !== 'schools' && kind !== 'sef-grid') || !values.out)
         throw new Usage('sid export schools|sef-grid --db FILE --out FILE');
-      await call('app.open', { path: db });
+      await openToRead(db);
       let doubleDistrictId: number | null = null;
       const wanted = values['double-district'];
       if (wanted !== undefined) {
@@ -138,7 +154,7 @@ async function run(session: Session, argv: string[], output: Output): Promise<nu
       return 0;
     }
     case 'check': {
-      await call('app.open', { path: db });
+      await openToRead(db);
       const ctx = session.ctx();
       const integrity = ctx.db.pragma('integrity_check', { simple: true }) as string;
       const foreignKeys = ctx.db.pragma('foreign_key_check') as unknown[];
@@ -161,6 +177,19 @@ async function run(session: Session, argv: string[], output: Output): Promise<nu
           : `Record of changes: entry ${chain.firstBroken} does not match its hash: it, or one before it, was altered outside the app`,
       );
       return integrity === 'ok' && foreignKeys.length === 0 && chain.firstBroken === null ? 0 : 1;
+    }
+    case 'backup': {
+      await call('app.open', { path: db });
+      log((await call('backups.create', {})).path);
+      return 0;
+    }
+    case 'restore': {
+      if (!kind) throw new Usage('sid restore BACKUP --db FILE');
+      await call('app.open', { path: db });
+      const { safetyCopy } = await call('backups.restore', { path: resolve(kind) });
+      log(`Restored ${db} from ${resolve(kind)}.`);
+      log(`The file as it was before is kept in ${safetyCopy.path}`);
+      return 0;
     }
     default:
       throw new Usage(`Unknown command "${command}"`);

@@ -5,7 +5,7 @@ import { setDisplayName } from './settings';
 export const appHandlers: HandlersOf<typeof appOps> = {
   'app.state': (_, s) => s.state(),
   'app.create': ({ path, demo }, s) => s.open(path, { create: true, demo }),
-  'app.open': ({ path }, s) => s.open(path, { create: false }),
+  'app.open': ({ path, readOnly }, s) => s.open(path, { create: false, readOnly }),
   'app.close': (_, s) => s.close(),
   'app.setDisplayName': ({ name }, s) => {
     setDisplayName(name);

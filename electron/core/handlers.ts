@@ -3,6 +3,7 @@ import { ApiError, invalidInput, type ApiErrorBody, type Result } from '../../sh
 import { FIELD_LABELS } from '../../shared/api/labels';
 import type { z } from 'zod';
 import { appHandlers } from './app';
+import { backupsHandlers } from './backups';
 import { calendarHandlers } from './calendar';
 import { categoriesHandlers } from './categories';
 import { effectivenessProfilesHandlers } from './effectiveness-profiles';
@@ -29,6 +30,7 @@ type Handlers = {
 /** Every operation's handler, merged from one file per area; the type proves none is missing. */
 export const handlers: Handlers = {
   ...appHandlers,
+  ...backupsHandlers,
   ...organisationHandlers,
   ...schoolsHandlers,
   ...registerHandlers,

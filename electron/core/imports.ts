@@ -1,5 +1,7 @@
 import { ApiError, type Problem } from '../../shared/api/errors';
-import { backUp, backupPath } from '../data/database';
+import type { BackupReason } from '../../shared/domain/backups';
+import { backUpDatabase } from '../data/backups';
+import { writeMark } from '../data/database';
 import type { Ctx } from './context';
 
 /** An import is applied only when its preview found nothing wrong: all of it or none of it. */
@@ -12,7 +14,32 @@ export function refuseWithProblems(problems: Problem[], what: string): void {
   });
 }
 
-/** A copy of the file beside it before an import changes records already held. */
-export function backUpBefore(ctx: Ctx, reason: string): string {
-  return backUp(ctx.db, backupPath(ctx.path, reason, ctx.now()));
+/** An import into a file open read-only is refused outright, even one that would change nothing. */
+export function refuseReadOnly(ctx: Ctx): void {
+  if (ctx.readOnly)
+    throw new ApiError({
+      code: 'read_only',
+      message: 'This file is open read-only, so nothing can be imported.',
+    });
+}
+
+/** A backup in the Backups folder before an import changes records already held; returns where it went. */
+export async function backUpBefore(ctx: Ctx, reason: BackupReason): Promise<string> {
+  return (await backUpDatabase(ctx.db, ctx.path, reason, ctx.now())).path;
+}
+
+/** Marks what an import's plan was read from, to be checked again when it is applied. */
+export const planMark = (ctx: Ctx): string => writeMark(ctx.db);
+
+/**
+ * Run inside the apply's write, which holds the file's write lock: if anything was written since the
+ * plan was read (another import, a save, another computer), the plan may no longer be true, so it is
+ * refused rather than applied over changes it never saw.
+ */
+export function refuseIfStale(ctx: Ctx, readAt: string): void {
+  if (writeMark(ctx.db) !== readAt)
+    throw new ApiError({
+      code: 'conflict',
+      message: 'The file changed since the preview; preview it again.',
+    });
 }

@@ -18,7 +18,7 @@ import {
   type ParsedRegister,
 } from '../workbooks/schools-register';
 import type { Ctx, HandlersOf } from './context';
-import { backUpBefore, refuseWithProblems } from './imports';
+import { backUpBefore, planMark, refuseIfStale, refuseReadOnly, refuseWithProblems } from './imports';
 
 /** Where each of the school form's fields sits on the Schools sheet. */
 const FIELD_COLUMN: Record<keyof SchoolDraft, SchoolsField> = {
@@ -65,6 +65,8 @@ export interface RegisterPlan {
   schools: PlannedSchool[];
   /** District name → its double district, for districts to add or move. */
   districtMoves: Map<string, string>;
+  /** The file's write mark when the plan was read: applied only if nothing was written since. */
+  readAt: string;
 }
 
 const key = (name: string) => name.trim().toLowerCase();
@@ -75,6 +77,7 @@ const key = (name: string) => name.trim().toLowerCase();
  * preview with no problems is one the apply accepts.
  */
 export function planRegisterImport(ctx: Ctx, parsed: ParsedRegister): RegisterPlan {
+  const readAt = planMark(ctx);
   const problems: Problem[] = [...parsed.problems];
   const org = readOrganisation(ctx.db);
   const doubleById = new Map(org.doubleDistricts.map((dd) => [dd.id, dd.name]));
@@ -236,6 +239,7 @@ export function planRegisterImport(ctx: Ctx, parsed: ParsedRegister): RegisterPl
   return {
     schools,
     districtMoves,
+    readAt,
     preview: {
       problems,
       newSchools: schools
@@ -256,16 +260,17 @@ export function planRegisterImport(ctx: Ctx, parsed: ParsedRegister): RegisterPl
  * Applies exactly what the preview showed, all in one write or none of it, after a backup when the
  * file already holds schools. Every record goes through the same checked save as the forms.
  */
-export function applyRegisterPlan(ctx: Ctx, plan: RegisterPlan): { backup: string | null } {
+export async function applyRegisterPlan(ctx: Ctx, plan: RegisterPlan): Promise<{ backup: string | null }> {
   const { db } = ctx;
   const { preview } = plan;
+  refuseReadOnly(ctx);
   refuseWithProblems(preview.problems, 'workbook');
   const nothingToDo =
     preview.newSchools.length + preview.changedSchools.length + preview.districtChanges.length === 0 &&
     preview.newSips.length === 0;
   if (nothingToDo) return { backup: null };
   const hasSchools = listSchools(db).length > 0;
-  const backup = hasSchools ? backUpBefore(ctx, 'before-import') : null;
+  const backup = hasSchools ? await backUpBefore(ctx, 'before-import') : null;
   const from = {
     action: 'import' as const,
     summary: (after: { name: string }, before: unknown) =>
@@ -273,6 +278,7 @@ export function applyRegisterPlan(ctx: Ctx, plan: RegisterPlan): { backup: strin
   };
 
   write(ctx, () => {
+    refuseIfStale(ctx, plan.readAt);
     const org = readOrganisation(db);
     const doubles = new Map(org.doubleDistricts.map((dd) => [key(dd.name), dd.id]));
     const districtIds = new Map(org.districts.map((d) => [key(d.name), d.id]));
@@ -343,7 +349,7 @@ export const registerHandlers: HandlersOf<typeof registerOps> = {
   'register.apply': async ({ dataBase64 }, s) => {
     const ctx = s.ctx();
     const plan = await planFromUpload(ctx, dataBase64);
-    applyRegisterPlan(ctx, plan);
+    await applyRegisterPlan(ctx, plan);
     return plan.preview;
   },
   'register.export': async (_, s) => {

@@ -13,7 +13,7 @@ import { saveRecord, write } from '../data/write';
 import { readSefGrid, writeSefGrid, type GridRow, type ParsedGrid } from '../workbooks/sef-grid';
 import { calendarOf } from './calendar';
 import type { Ctx } from './context';
-import { backUpBefore, refuseWithProblems } from './imports';
+import { backUpBefore, planMark, refuseIfStale, refuseReadOnly, refuseWithProblems } from './imports';
 import { currentFramework } from './sef';
 
 export async function readGridFor(ctx: Ctx, data: Buffer): Promise<ParsedGrid> {
@@ -35,12 +35,15 @@ export interface SefGridPlan {
   preview: SefGridPreview;
   entries: PlannedSef[];
   framework: string;
+  /** The file's write mark when the plan was read: applied only if nothing was written since. */
+  readAt: string;
 }
 
 const gradeText = (grade: number | undefined) => (grade === undefined ? null : String(grade));
 
 /** Checks every row of the grid against the register and works out each change, writing nothing. */
 export function planSefGrid(ctx: Ctx, parsed: ParsedGrid): SefGridPlan {
+  const readAt = planMark(ctx);
   const framework = currentFramework(ctx);
   const problems: Problem[] = [...parsed.problems];
   const warnings: Problem[] = [...parsed.warnings];
@@ -168,6 +171,7 @@ export function planSefGrid(ctx: Ctx, parsed: ParsedGrid): SefGridPlan {
   return {
     framework: framework.code,
     entries,
+    readAt,
     preview: {
       problems,
       warnings,
@@ -186,12 +190,14 @@ export function planSefGrid(ctx: Ctx, parsed: ParsedGrid): SefGridPlan {
  * Applies exactly what the preview showed, all of it in one write or none of it, after a backup when
  * it changes judgements already held. Each SEF goes through the same checked save as the form.
  */
-export function applySefGrid(ctx: Ctx, plan: SefGridPlan): void {
+export async function applySefGrid(ctx: Ctx, plan: SefGridPlan): Promise<void> {
+  refuseReadOnly(ctx);
   refuseWithProblems(plan.preview.problems, 'grid');
   const work = plan.entries.filter((e) => e.isNew || e.changed);
   if (work.length === 0) return;
-  if (work.some((e) => e.changed)) backUpBefore(ctx, 'before-sef-grid');
+  if (work.some((e) => e.changed)) await backUpBefore(ctx, 'before-sef-grid');
   write(ctx, () => {
+    refuseIfStale(ctx, plan.readAt);
     for (const e of work) {
       saveRecord(
         ctx,

@@ -91,7 +91,7 @@ export const sefHandlers: HandlersOf<typeof sefOps> = {
   'sefGrid.apply': async ({ dataBase64 }, s) => {
     const ctx = s.ctx();
     const plan = planSefGrid(ctx, await readGridFor(ctx, Buffer.from(dataBase64, 'base64')));
-    applySefGrid(ctx, plan);
+    await applySefGrid(ctx, plan);
     return plan.preview;
   },
   'sefGrid.export': ({ doubleDistrictId, term }, s) =>

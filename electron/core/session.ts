@@ -1,14 +1,25 @@
 import { basename, join, resolve } from 'node:path';
 import { ApiError } from '../../shared/api/contract';
+import { backedUpToday, backUpDatabase, sweepPartials } from '../data/backups';
 import { openDatabase, type Db } from '../data/database';
 import type { Ctx } from './context';
 import { londonDate } from '../../shared/domain/format';
 import { fillDemoAuthority } from '../data/demo';
+import { acquireLock, describeHolder, holderOf } from './lock';
 import { accountName, appHome, readSettings, rememberRecent } from './settings';
+
+interface OpenFile {
+  db: Db;
+  path: string;
+  /** Null when open read-only: the file is someone else's to change. */
+  lock: { release(): void } | null;
+  /** Who holds it, in words, when open read-only because someone does. */
+  heldBy: string | null;
+}
 
 /** The one open data file of a running app, and the facts every handler needs about its host. */
 export class Session {
-  private current: { db: Db; path: string } | null = null;
+  private current: OpenFile | null = null;
 
   constructor(
     readonly resourcesDir: string,
@@ -28,8 +39,11 @@ export class Session {
   }
 
   state() {
+    const file = this.current;
     return {
-      file: this.current ? { path: this.current.path, name: basename(this.current.path) } : null,
+      file: file
+        ? { path: file.path, name: basename(file.path), readOnly: file.lock === null, heldBy: file.heldBy }
+        : null,
       recent: readSettings().recent,
       dataDir: appHome(),
       user: this.user,
@@ -43,11 +57,35 @@ export class Session {
     return resolve(appHome(), withExt);
   }
 
-  open(path: string, options: { create: boolean; demo?: boolean }) {
+  /**
+   * Opens a file to work in. Opening to change it takes its lock, or is refused naming whoever holds
+   * it; `readOnly` opens it to read beside them. The first open of each day backs the file up.
+   */
+  async open(path: string, options: { create: boolean; demo?: boolean; readOnly?: boolean | undefined }) {
     const full = this.resolvePath(path);
-    const db = openDatabase(full, { create: options.create });
-    this.close();
-    this.current = { db, path: full };
+    const reopening = this.current?.path === full && this.current.lock !== null;
+    const readOnly = options.readOnly === true && !options.create;
+    const lock = readOnly || reopening ? null : acquireLock(full, this.user, this.now());
+    let db: Db;
+    try {
+      db = await openDatabase(full, { create: options.create, readOnly, now: this.now });
+      if (!readOnly) sweepPartials(full);
+      if (!options.create && !readOnly && !backedUpToday(full, this.now()))
+        await backUpDatabase(db, full, 'daily', this.now());
+    } catch (error) {
+      lock?.release();
+      throw error;
+    }
+    const keptLock = reopening ? this.current!.lock : null;
+    if (keptLock) this.current!.db.close();
+    else this.close();
+    const holder = readOnly ? holderOf(full) : null;
+    this.current = {
+      db,
+      path: full,
+      lock: readOnly ? null : (lock ?? keptLock),
+      heldBy: holder ? describeHolder(holder, this.now()) : null,
+    };
     if (options.demo) fillDemoAuthority(db, londonDate(this.now()));
     rememberRecent(full);
     return this.state();
@@ -55,12 +93,34 @@ export class Session {
 
   close() {
     this.current?.db.close();
+    this.current?.lock?.release();
     this.current = null;
     return this.state();
   }
 
+  /**
+   * Closes the file for work that replaces it whole (a restore), and opens it again afterwards,
+   * keeping the lock throughout so nobody else can open it in between.
+   */
+  async replaceFile<T>(work: (path: string) => Promise<T>): Promise<T> {
+    const file = this.current;
+    if (!file) throw new ApiError({ code: 'no_file', message: 'No data file is open.' });
+    file.db.close();
+    try {
+      return await work(file.path);
+    } finally {
+      file.db = await openDatabase(file.path, { create: false, now: this.now });
+    }
+  }
+
   ctx(): Ctx {
     if (!this.current) throw new ApiError({ code: 'no_file', message: 'No data file is open.' });
-    return { db: this.current.db, path: this.current.path, user: this.user, now: this.now };
+    return {
+      db: this.current.db,
+      path: this.current.path,
+      user: this.user,
+      now: this.now,
+      readOnly: this.current.lock === null,
+    };
   }
 }

@@ -2,7 +2,9 @@ import { chmodSync, closeSync, existsSync, openSync, readSync, statSync } from '
 import Database from 'better-sqlite3';
 import { ApiError } from '../../shared/api/contract';
 import { sealAuditChain } from './audit';
+import { backUpDatabase } from './backups';
 import { migrations as allMigrations, type Migration } from './migrations';
+import { onNetworkShare } from './network';
 
 export type Db = Database.Database;
 
@@ -27,19 +29,15 @@ function looksLikeSqlite(path: string): boolean {
   }
 }
 
-export function backupPath(path: string, reason: string, now = new Date()): string {
-  const stamp = now.toISOString().replace(/[:.]/g, '-');
-  return `${path}.${reason}-${stamp}.bak`;
-}
-
 /**
  * Opens (or with `create`, makes) a School Improvement Desk file and brings it up to date. A file from
- * a newer app is refused untouched; an older one is copied aside before its first migration runs.
+ * a newer app is refused untouched; an older one is backed up before its first migration runs. A file
+ * opened `readOnly` is never written: not upgraded, and every write refused by SQLite itself.
  */
-export function openDatabase(
+export async function openDatabase(
   path: string,
-  options: { create: boolean; migrations?: readonly Migration[] },
-): Db {
+  options: { create: boolean; readOnly?: boolean; migrations?: readonly Migration[]; now?: () => Date },
+): Promise<Db> {
   const migrations = options.migrations ?? allMigrations;
   const latestVersion = migrations.length;
   const exists = existsSync(path);
@@ -64,11 +62,25 @@ export function openDatabase(
           `this version knows up to ${latestVersion}). Install the newer version to open it.`,
       );
     }
-    db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
+    if (options.readOnly) {
+      if (version < latestVersion)
+        throw new ApiError({
+          code: 'read_only',
+          message: `${path} must be upgraded by this version before it can be read, and it cannot be while someone else has it open.`,
+        });
+      db.pragma('query_only = ON');
+      return db;
+    }
+    // WAL lets people read while someone saves, but it keeps its index in shared memory (the -shm
+    // file, mapped into each process), which a network file system cannot share between computers:
+    // two computers could each believe they hold the latest pages and corrupt the file. On a share
+    // the rollback journal, which needs only the file locks that SMB and NFS provide, is used.
+    db.pragma(onNetworkShare(path) ? 'journal_mode = DELETE' : 'journal_mode = WAL');
     if (version < latestVersion) {
-      if (version > 0) backUp(db, backupPath(path, `before-v${latestVersion}`));
+      if (version > 0)
+        await backUpDatabase(db, path, `before-v${latestVersion}`, (options.now ?? (() => new Date()))());
       migrate(db, migrations, version);
       const chained = (db.pragma('table_info(audit_log)') as Array<{ name: string }>).some(
         (c) => c.name === 'hash',
@@ -82,11 +94,14 @@ export function openDatabase(
   }
 }
 
-/** A consistent copy of the open file, taken inside SQLite so no half-written page is copied. */
-export function backUp(db: Db, to: string): string {
-  db.prepare('VACUUM INTO ?').run(to);
-  ownerOnly(to);
-  return to;
+/**
+ * A mark that moves whenever anything is written to the file, by this connection (its change count)
+ * or any other, another process or computer (`data_version`): a plan read under one mark is stale
+ * under another.
+ */
+export function writeMark(db: Db): string {
+  const changes = (db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
+  return `${db.pragma('data_version', { simple: true }) as number}:${changes}`;
 }
 
 /** Confidential records: a data file or backup is readable by its owner only (where the OS has modes). */

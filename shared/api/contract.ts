@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { appOps } from './app';
+import { backupsOps } from './backups';
 import { calendarOps } from './calendar';
 import { categoriesOps } from './categories';
 import { effectivenessProfilesOps } from './effectiveness-profiles';
@@ -22,6 +23,7 @@ import { visitsOps } from './visits';
  */
 export const contract = {
   ...appOps,
+  ...backupsOps,
   ...organisationOps,
   ...schoolsOps,
   ...registerOps,

@@ -14,6 +14,8 @@ export const apiError = z.object({
     'rejected',
     'bad_file',
     'read_only',
+    /** The file is open to be changed by someone else; the message names them. */
+    'held',
     'internal',
   ]),
   message: z.string(),

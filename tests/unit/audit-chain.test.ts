@@ -57,10 +57,10 @@ describe('the record of changes', () => {
     expect(tampered.out).toContain('entry 2 does not match its hash');
   });
 
-  it('seals the entries of a file from before the chain when it is upgraded', () => {
+  it('seals the entries of a file from before the chain when it is upgraded', async () => {
     const { dir } = tempSession();
     const path = join(dir, 'old.sid');
-    const old = openDatabase(path, { create: true, migrations: migrations.slice(0, 3) });
+    const old = await openDatabase(path, { create: true, migrations: migrations.slice(0, 3) });
     for (const summary of ['Added Tamworth', 'Added Kath Kent'])
       old
         .prepare(
@@ -69,7 +69,7 @@ describe('the record of changes', () => {
         )
         .run(summary);
     old.close();
-    const upgraded = openDatabase(path, { create: false });
+    const upgraded = await openDatabase(path, { create: false });
     expect(upgraded.prepare('SELECT count(*) FROM audit_log WHERE hash IS NULL').pluck().get()).toBe(0);
     writeAudit(
       upgraded,

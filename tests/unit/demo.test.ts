@@ -20,8 +20,8 @@ async function demoSession(today: string) {
 }
 
 /** The demo's data file as created on a given day, straight from the data layer. */
-function demoFile(today: string) {
-  const db = openDatabase(join(mkdtempSync(join(tmpdir(), 'sid-demo-')), 'demo.sid'), { create: true });
+async function demoFile(today: string) {
+  const db = await openDatabase(join(mkdtempSync(join(tmpdir(), 'sid-demo-')), 'demo.sid'), { create: true });
   fillDemoAuthority(db, today);
   return {
     rows: <T>(sql: string) => db.prepare(sql).all() as T[],
@@ -94,8 +94,8 @@ describe('the demo authority', () => {
     expect(attendance(3)).toBeGreaterThan(attendance(4));
   });
 
-  it('is the same authority, to the last visit, every time it is created on the same day', () => {
-    const [first, second] = [demoFile(IN_TERM), demoFile(IN_TERM)];
+  it('is the same authority, to the last visit, every time it is created on the same day', async () => {
+    const [first, second] = [await demoFile(IN_TERM), await demoFile(IN_TERM)];
     for (const table of ['schools', 'people', 'visits', 'category_reviews', 'inspections', 'sef_grades'])
       expect(second.rows(`SELECT * FROM ${table}`)).toEqual(first.rows(`SELECT * FROM ${table}`));
     first.close();
@@ -104,9 +104,9 @@ describe('the demo authority', () => {
 
   for (const today of [IN_TERM, IN_HOLIDAY]) {
     describe(`created on ${today}`, () => {
-      let demo: ReturnType<typeof demoFile>;
-      beforeAll(() => {
-        demo = demoFile(today);
+      let demo: Awaited<ReturnType<typeof demoFile>>;
+      beforeAll(async () => {
+        demo = await demoFile(today);
       });
       afterAll(() => demo.close());
       const rows = <T>(sql: string) => demo.rows<T>(sql);

@@ -120,7 +120,7 @@ describe('the built-in frameworks', () => {
     const { frameworks } = await import('../../electron/data/sef');
     const { BUILT_IN_FRAMEWORKS } = await import('../../shared/domain/sef');
     const { join } = await import('node:path');
-    const db = openDatabase(join(tempSession().dir, 'f.sid'), { create: true });
+    const db = await openDatabase(join(tempSession().dir, 'f.sid'), { create: true });
     expect(frameworks(db)).toEqual(BUILT_IN_FRAMEWORKS.map((f) => ({ ...f, judgements: [...f.judgements] })));
     db.close();
   });

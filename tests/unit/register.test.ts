@@ -444,11 +444,12 @@ describe('exporting the register', () => {
 
 describe('backups around imports', () => {
   it('copies a file that has schools aside before importing into it, and not when nothing changes', async () => {
-    const { readdirSync } = await import('node:fs');
+    const { existsSync, readdirSync } = await import('node:fs');
     const { dirname } = await import('node:path');
     const session = await newFile();
-    const dir = dirname(session.ctx().path);
-    const backups = () => readdirSync(dir).filter((f) => f.includes('.before-import-'));
+    const dir = join(dirname(session.ctx().path), 'Backups');
+    const backups = () =>
+      (existsSync(dir) ? readdirSync(dir) : []).filter((f) => f.endsWith('.before-import.bak'));
     await ok(session, 'register.apply', upload(SAMPLE_REGISTER));
     expect(backups()).toHaveLength(0); // an empty file has nothing to lose
     await ok(session, 'register.apply', upload(SAMPLE_REGISTER));
