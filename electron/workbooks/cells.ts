@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import JSZip from 'jszip';
 import type ExcelJS from 'exceljs';
+import type { Problem } from '../../shared/api/errors';
+import { DAMAGED, refusalOf } from './guard';
 
 export type CellRead = { ok: true; text: string } | { ok: false; message: string };
 
@@ -76,18 +78,44 @@ export function textForExcel(text: string): string {
     .replace(/[^\P{Cc}\t\n]/gu, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`);
 }
 
-/** Reads a workbook, turning "not a workbook" and "damaged" into one plain message. */
-export async function loadWorkbook(
-  ExcelJSModule: typeof ExcelJS,
-  data: Buffer,
-): Promise<ExcelJS.Workbook | string> {
+const PROPERTIES = ['docProps/core.xml', 'docProps/app.xml', 'docProps/custom.xml'];
+
+async function parse(ExcelJSModule: typeof ExcelJS, data: Buffer): Promise<ExcelJS.Workbook | null> {
   const workbook = new ExcelJSModule.Workbook();
   try {
     await workbook.xlsx.load(data as unknown as ArrayBuffer);
     return workbook;
   } catch {
-    return 'The file is not an Excel workbook (.xlsx), or it is damaged. Save it from Excel as .xlsx and try again.';
+    return null;
   }
+}
+
+/**
+ * The workbook without its document properties (title, author, company…), which no reader uses:
+ * ExcelJS refuses a whole workbook when they alone are damaged. Null when it has none to drop.
+ */
+async function withoutProperties(data: Buffer): Promise<Buffer | null> {
+  const zip = await JSZip.loadAsync(data);
+  const present = PROPERTIES.filter((name) => zip.file(name) !== null);
+  if (present.length === 0) return null;
+  for (const name of present) zip.remove(name);
+  return zip.generateAsync({ type: 'nodebuffer' });
+}
+
+/**
+ * Reads a workbook once it has been judged safe to parse (see guard.ts), or says plainly what is
+ * wrong with it. Damage confined to the document properties is mended by leaving them out.
+ */
+export async function loadWorkbook(
+  ExcelJSModule: typeof ExcelJS,
+  data: Buffer,
+): Promise<ExcelJS.Workbook | Problem> {
+  const refused = await refusalOf(data);
+  if (refused) return refused;
+  const workbook = await parse(ExcelJSModule, data);
+  if (workbook) return workbook;
+  const mended = await withoutProperties(data).catch(() => null);
+  return (mended && (await parse(ExcelJSModule, mended))) ?? { where: 'File', message: DAMAGED };
 }
 
 /**

@@ -29,8 +29,7 @@ export interface ParsedRegister {
 
 export async function readRegister(data: Buffer): Promise<ParsedRegister> {
   const loaded = await loadWorkbook(ExcelJS, data);
-  if (typeof loaded === 'string')
-    return { rows: [], districts: [], problems: [{ where: 'File', message: loaded }] };
+  if ('where' in loaded) return { rows: [], districts: [], problems: [loaded] };
   const problems: Problem[] = [];
   const rows = readSchools(loaded, problems);
   const districts = readDistricts(loaded, problems);

@@ -40,7 +40,7 @@ export async function readSefGrid(data: Buffer, framework: Framework): Promise<P
   const layout = sefGridLayout(framework);
   const empty = { sheetName: layout.sheet, doubleDistrict: '', term: '', rows: [], warnings: [] };
   const loaded = await loadWorkbook(ExcelJS, data);
-  if (typeof loaded === 'string') return { ...empty, problems: [{ where: 'File', message: loaded }] };
+  if ('where' in loaded) return { ...empty, problems: [loaded] };
   const found = findSheet(loaded, layout);
   if (!found) {
     return {

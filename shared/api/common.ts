@@ -17,8 +17,9 @@ export const deleted = z.object({ auditId: id });
 export const upload = z
   .object({
     fileName: z.string().max(260),
-    // A register workbook is a few hundred KB; 20 MB of base64 is far beyond any real one.
-    dataBase64: z.string().max(20_000_000),
+    // A register workbook is a few hundred KB. Room for a little over 20 MB of file, so the readers
+    // themselves refuse one over their 20 MB limit and say so with its size.
+    dataBase64: z.string().max(29_000_000),
   })
   .strict();
 export const download = z.object({ fileName: z.string(), dataBase64: z.string() });
