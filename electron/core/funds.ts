@@ -11,7 +11,14 @@ import {
   type DayRates,
 } from '../../shared/domain/money';
 import { writeAudit } from '../data/audit';
-import { fundFor, funds, readDayRates, writeDayRates, type StoredFund } from '../data/funds';
+import {
+  fundFor,
+  funds,
+  listDoubleDistrictIds,
+  readDayRates,
+  writeDayRates,
+  type StoredFund,
+} from '../data/funds';
 import { doubleDistricts } from '../data/organisation';
 import { costsInYear } from '../data/projects';
 import { notFound, saveRecord, write } from '../data/write';
@@ -85,6 +92,10 @@ function setRates(ctx: Ctx, rates: DayRates): DayRates {
 export const fundsHandlers: HandlersOf<typeof fundsOps> = {
   'funds.get': ({ doubleDistrictId, financialYear }, s) =>
     fundSummary(s.ctx(), doubleDistrictId, financialYear),
+  'funds.list': ({ financialYear }, s) => {
+    const ctx = s.ctx();
+    return listDoubleDistrictIds(ctx.db).map((id) => fundSummary(ctx, id, financialYear));
+  },
   'funds.save': ({ id, draft }, s) => {
     const ctx = s.ctx();
     const saved = saveRecord(ctx, funds, id, draft, {

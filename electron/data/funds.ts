@@ -20,6 +20,9 @@ export function fundFor(db: Db, doubleDistrictId: number, financialYear: string)
     .get(doubleDistrictId, financialYear) as StoredFund | undefined;
 }
 
+export const listDoubleDistrictIds = (db: Db) =>
+  db.prepare('SELECT id FROM double_districts ORDER BY name').pluck().all() as number[];
+
 /** Funds are corrected, never deleted: a year's allocation stays on record. */
 export const funds: RecordTable<StoredFund, FundDraft> = {
   entity: 'fund',

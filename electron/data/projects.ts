@@ -127,6 +127,7 @@ export function listProjects(
   filter: {
     schoolId?: number | undefined;
     doubleDistrictId?: number | undefined;
+    concernId?: number | undefined;
     includeClosed?: boolean | undefined;
   },
 ): StoredProject[] {
@@ -135,12 +136,14 @@ export function listProjects(
       `${PROJECT_SELECT}
        WHERE (@schoolId IS NULL OR p.school_id = @schoolId)
          AND (@doubleDistrictId IS NULL OR d.double_district_id = @doubleDistrictId)
+         AND (@concernId IS NULL OR p.concern_id = @concernId)
          AND (@includeClosed = 1 OR p.status <> 'Closed')
        ORDER BY p.status = 'Closed', s.name, p.started_on DESC`,
     )
     .all({
       schoolId: filter.schoolId ?? null,
       doubleDistrictId: filter.doubleDistrictId ?? null,
+      concernId: filter.concernId ?? null,
       includeClosed: filter.includeClosed ? 1 : 0,
     }) as RawProject[];
   return rows.map((raw) => withChildren(db, raw));

@@ -99,6 +99,8 @@ export const fundLabels = {
 
 export const fundsOps = {
   'funds.get': op(z.object({ doubleDistrictId: id, financialYear }).strict(), fundSummary),
+  /** Every double district's fund for a financial year, for the county-wide view. */
+  'funds.list': op(z.object({ financialYear }).strict(), z.array(fundSummary)),
   'funds.save': op(saveOf(fundDraft), fundRow),
   /** What a school pays for a year's Secondary Strategy consultant days, at the officer day rate. */
   'money.chargingBand': op(

@@ -242,6 +242,7 @@ export const projectsOps = {
       .object({
         schoolId: id.optional(),
         doubleDistrictId: id.optional(),
+        concernId: id.optional(),
         includeClosed: z.boolean().optional(),
       })
       .strict(),

@@ -75,7 +75,13 @@ describe('intervention projects', () => {
     expect(tooLate.code).toBe('invalid_input');
     expect(tooLate.fields?.reviewOn).toBe('A review comes at most two terms after 15/09/2025: by 27/04/2026');
 
-    const project = await ok(session, 'projects.save', { draft: projectDraft(school, officer) });
+    const project = await ok(session, 'projects.save', {
+      draft: projectDraft(school, officer, { concernId: 7 }),
+    });
+    expect(await ok(session, 'projects.list', { concernId: 7 })).toEqual(
+      [project].map(({ milestones: _m, meetings: _e, reports: _r, costs: _c, decisions: _d, ...row }) => row),
+    );
+    expect(await ok(session, 'projects.list', { concernId: 8 })).toEqual([]);
     expect(project).toMatchObject({
       school: 'Alder Primary',
       leadOfficer: 'Ann Lead',
@@ -241,6 +247,10 @@ describe('intervention projects', () => {
     ]);
     expect(summary.byStage).toEqual([
       { key: 'Stage 3', label: 'Stage 3', fundPence: 450_000, totalPence: 540_000 },
+    ]);
+    const all = await ok(session, 'funds.list', { financialYear: '2025/26' });
+    expect(all.map((f) => [f.doubleDistrict, f.remainingPence])).toEqual([
+      ['Cannock / Lichfield', 4_050_000],
     ]);
     const second = await refusal(session, 'funds.save', {
       draft: {
