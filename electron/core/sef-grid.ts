@@ -8,7 +8,7 @@ import { formatDate, parseDate } from '../../shared/domain/format';
 import { parseGrade, parseYesNo } from '../../shared/domain/sef';
 import { readOrganisation } from '../data/organisation';
 import { listSchools } from '../data/schools';
-import { sefEntries, sefs } from '../data/sef';
+import { latestSefs, sefEntries, sefs } from '../data/sef';
 import { saveRecord, write } from '../data/write';
 import { readSefGrid, writeSefGrid, type GridRow, type ParsedGrid } from '../workbooks/sef-grid';
 import { calendarOf } from './calendar';
@@ -229,11 +229,9 @@ export async function exportSefGrid(
     doubleDistrictId === null
       ? 'All double districts'
       : (org.doubleDistricts.find((d) => d.id === doubleDistrictId)?.name ?? '');
-  const latest = new Map<number, ReturnType<typeof sefEntries>[number]>();
-  for (const e of sefEntries(ctx.db, { framework: framework.code, onOrBefore: dates.endsOn })) {
-    const known = latest.get(e.schoolId);
-    if (!known || e.sefOn > known.sefOn) latest.set(e.schoolId, e);
-  }
+  const latest = new Map(
+    latestSefs(ctx.db, { framework: framework.code, onOrBefore: dates.endsOn }).map((e) => [e.schoolId, e]),
+  );
   const rows = listSchools(ctx.db)
     .filter(
       (s) => s.closedOn === null && (doubleDistrictId === null || s.doubleDistrictId === doubleDistrictId),

@@ -3,6 +3,7 @@ import type { AuditEntry } from '../../shared/api/records';
 import type { AuditAction, AuditEntity } from '../../shared/domain/audit';
 import type { FieldChange } from '../../shared/domain/changes';
 import type { Db } from './database';
+import { prepared } from './prepared';
 
 export type Change = FieldChange;
 
@@ -62,12 +63,14 @@ function sealOf(previous: string, e: Sealed): string {
 }
 
 const lastHash = (db: Db) =>
-  (db.prepare('SELECT hash FROM audit_log WHERE hash IS NOT NULL ORDER BY id DESC LIMIT 1').pluck().get() as
-    string | undefined) ?? '';
+  (
+    prepared(db, 'SELECT hash FROM audit_log WHERE hash IS NOT NULL ORDER BY id DESC LIMIT 1').get() as
+      { hash: string } | undefined
+  )?.hash ?? '';
 
 export function writeAudit(db: Db, ctx: AuditContext, entry: AuditRecord): number {
   const row: Sealed = {
-    id: ((db.prepare('SELECT max(id) FROM audit_log').pluck().get() as number | null) ?? 0) + 1,
+    id: ((prepared(db, 'SELECT max(id) AS id FROM audit_log').get() as { id: number | null }).id ?? 0) + 1,
     at: ctx.now().toISOString(),
     user: ctx.user,
     entity: entry.entity,
@@ -81,7 +84,8 @@ export function writeAudit(db: Db, ctx: AuditContext, entry: AuditRecord): numbe
     hash: null,
   };
   row.hash = sealOf(lastHash(db), row);
-  db.prepare(
+  prepared(
+    db,
     `INSERT INTO audit_log (id, at, user, entity, entity_id, school_id, action, summary, changes, before_state, after_state, hash)
      VALUES (@id, @at, @user, @entity, @entity_id, @school_id, @action, @summary, @changes, @before_state, @after_state, @hash)`,
   ).run(row);

@@ -7,6 +7,7 @@ import {
 import type { ProposalSource, SupportLevel } from '../../shared/domain/categories';
 import { formatDate } from '../../shared/domain/format';
 import type { Db } from './database';
+import { prepared } from './prepared';
 import type { RecordTable } from './write';
 
 export interface StoredCategory {
@@ -33,13 +34,14 @@ const SELECT = `
   FROM category_reviews c LEFT JOIN people p ON p.id = c.proposed_by_id`;
 
 export function categoriesOf(db: Db, schoolId: number): StoredCategory[] {
-  return db
-    .prepare(`${SELECT} WHERE c.school_id = ? ORDER BY c.proposed_on DESC, c.id DESC`)
-    .all(schoolId) as StoredCategory[];
+  return prepared(db, `${SELECT} WHERE c.school_id = ? ORDER BY c.proposed_on DESC, c.id DESC`).all(
+    schoolId,
+  ) as StoredCategory[];
 }
 
 export function recordDecision(db: Db, id: number, d: CategoryDecision): void {
-  db.prepare(
+  prepared(
+    db,
     `UPDATE category_reviews SET decided_on = @decidedOn, confirmed_category = @category, decision_notes = @notes,
        support_override = @supportOverride, override_reason = @overrideReason WHERE id = @id`,
   ).run({
@@ -56,33 +58,30 @@ export const categories: RecordTable<StoredCategory, CategoryProposal> = {
   entity: 'category',
   rules: categoryProposal,
   labels: categoryLabels,
-  get: (db, id) => db.prepare(`${SELECT} WHERE c.id = ?`).get(id) as StoredCategory | undefined,
+  get: (db, id) => prepared(db, `${SELECT} WHERE c.id = ?`).get(id) as StoredCategory | undefined,
   insert: (db, p) =>
     Number(
-      db
-        .prepare(
-          `INSERT INTO category_reviews (school_id, proposed_on, source, proposed_by_id, proposed_category, evidence)
+      prepared(
+        db,
+        `INSERT INTO category_reviews (school_id, proposed_on, source, proposed_by_id, proposed_category, evidence)
            VALUES (@schoolId, @proposedOn, @source, @proposedById, @category, @evidence)`,
-        )
-        .run(proposalParams(p)).lastInsertRowid,
+      ).run(proposalParams(p)).lastInsertRowid,
     ),
   update: (db, id, p) =>
-    void db
-      .prepare(
-        `UPDATE category_reviews SET school_id = @schoolId, proposed_on = @proposedOn, source = @source,
+    void prepared(
+      db,
+      `UPDATE category_reviews SET school_id = @schoolId, proposed_on = @proposedOn, source = @source,
            proposed_by_id = @proposedById, proposed_category = @category, evidence = @evidence WHERE id = @id`,
-      )
-      .run({ ...proposalParams(p), id }),
-  remove: (db, id) => void db.prepare('DELETE FROM category_reviews WHERE id = ?').run(id),
+    ).run({ ...proposalParams(p), id }),
+  remove: (db, id) => void prepared(db, 'DELETE FROM category_reviews WHERE id = ?').run(id),
   restore: (db, c) =>
-    void db
-      .prepare(
-        `INSERT INTO category_reviews (id, school_id, proposed_on, source, proposed_by_id, proposed_category, evidence,
+    void prepared(
+      db,
+      `INSERT INTO category_reviews (id, school_id, proposed_on, source, proposed_by_id, proposed_category, evidence,
            decided_on, confirmed_category, decision_notes, support_override, override_reason)
          VALUES (@id, @schoolId, @proposedOn, @source, @proposedById, @proposedCategory, @evidence,
            @decidedOn, @confirmedCategory, @decisionNotes, @supportOverride, @overrideReason)`,
-      )
-      .run(c),
+    ).run(c),
   describe: (c) => ({
     'Proposed on': formatDate(c.proposedOn),
     Source: c.source,

@@ -7,6 +7,7 @@ import {
 } from '../../shared/api/ofsted';
 import { formatDate } from '../../shared/domain/format';
 import type { Db } from './database';
+import { prepared } from './prepared';
 import type { RecordTable } from './write';
 
 export type StoredInspection = InspectionDraft & { id: number };
@@ -24,9 +25,9 @@ const parsed = (row: RawInspection): StoredInspection => ({
 
 export function inspectionsOf(db: Db, schoolId: number): StoredInspection[] {
   return (
-    db
-      .prepare(`${INSPECTION_SELECT} WHERE school_id = ? ORDER BY inspected_on DESC, id DESC`)
-      .all(schoolId) as RawInspection[]
+    prepared(db, `${INSPECTION_SELECT} WHERE school_id = ? ORDER BY inspected_on DESC, id DESC`).all(
+      schoolId,
+    ) as RawInspection[]
   ).map(parsed);
 }
 
@@ -45,28 +46,28 @@ export const inspections: RecordTable<StoredInspection, InspectionDraft> = {
   rules: inspectionDraft,
   labels: ofstedLabels,
   get: (db, id) => {
-    const row = db.prepare(`${INSPECTION_SELECT} WHERE id = ?`).get(id) as RawInspection | undefined;
+    const row = prepared(db, `${INSPECTION_SELECT} WHERE id = ?`).get(id) as RawInspection | undefined;
     return row && parsed(row);
   },
   insert: (db, d) =>
     Number(
-      db
-        .prepare(`INSERT INTO inspections (${INSPECTION_COLUMNS}) VALUES (${INSPECTION_VALUES})`)
-        .run(inspectionParams(d)).lastInsertRowid,
+      prepared(db, `INSERT INTO inspections (${INSPECTION_COLUMNS}) VALUES (${INSPECTION_VALUES})`).run(
+        inspectionParams(d),
+      ).lastInsertRowid,
     ),
   update: (db, id, d) =>
-    void db
-      .prepare(
-        `UPDATE inspections SET school_id = @schoolId, inspected_on = @inspectedOn, type = @type, overall = @overall,
+    void prepared(
+      db,
+      `UPDATE inspections SET school_id = @schoolId, inspected_on = @inspectedOn, type = @type, overall = @overall,
            grades = @grades, outcome = @outcome, la_response = @laResponse, la_response_outcome = @laResponseOutcome
          WHERE id = @id`,
-      )
-      .run({ ...inspectionParams(d), id }),
-  remove: (db, id) => void db.prepare('DELETE FROM inspections WHERE id = ?').run(id),
+    ).run({ ...inspectionParams(d), id }),
+  remove: (db, id) => void prepared(db, 'DELETE FROM inspections WHERE id = ?').run(id),
   restore: (db, row) =>
-    void db
-      .prepare(`INSERT INTO inspections (id, ${INSPECTION_COLUMNS}) VALUES (@id, ${INSPECTION_VALUES})`)
-      .run({ ...inspectionParams(row), id: row.id }),
+    void prepared(
+      db,
+      `INSERT INTO inspections (id, ${INSPECTION_COLUMNS}) VALUES (@id, ${INSPECTION_VALUES})`,
+    ).run({ ...inspectionParams(row), id: row.id }),
   describe: (i) => ({
     'Inspection date': formatDate(i.inspectedOn),
     Type: i.type,
@@ -89,9 +90,9 @@ const MONITORING_SELECT = `
   FROM monitoring_visits`;
 
 export function monitoringVisitsOf(db: Db, schoolId: number): StoredMonitoringVisit[] {
-  return db
-    .prepare(`${MONITORING_SELECT} WHERE school_id = ? ORDER BY visited_on DESC, id DESC`)
-    .all(schoolId) as StoredMonitoringVisit[];
+  return prepared(db, `${MONITORING_SELECT} WHERE school_id = ? ORDER BY visited_on DESC, id DESC`).all(
+    schoolId,
+  ) as StoredMonitoringVisit[];
 }
 
 const monitoringParams = (d: MonitoringDraft) => ({ ...d, notes: d.notes.trim() || null });
@@ -101,28 +102,25 @@ export const monitoringVisits: RecordTable<StoredMonitoringVisit, MonitoringDraf
   rules: monitoringDraft,
   labels: ofstedLabels,
   get: (db, id) =>
-    db.prepare(`${MONITORING_SELECT} WHERE id = ?`).get(id) as StoredMonitoringVisit | undefined,
+    prepared(db, `${MONITORING_SELECT} WHERE id = ?`).get(id) as StoredMonitoringVisit | undefined,
   insert: (db, d) =>
     Number(
-      db
-        .prepare(
-          'INSERT INTO monitoring_visits (school_id, visited_on, progress, notes) VALUES (@schoolId, @visitedOn, @progress, @notes)',
-        )
-        .run(monitoringParams(d)).lastInsertRowid,
+      prepared(
+        db,
+        'INSERT INTO monitoring_visits (school_id, visited_on, progress, notes) VALUES (@schoolId, @visitedOn, @progress, @notes)',
+      ).run(monitoringParams(d)).lastInsertRowid,
     ),
   update: (db, id, d) =>
-    void db
-      .prepare(
-        'UPDATE monitoring_visits SET school_id = @schoolId, visited_on = @visitedOn, progress = @progress, notes = @notes WHERE id = @id',
-      )
-      .run({ ...monitoringParams(d), id }),
-  remove: (db, id) => void db.prepare('DELETE FROM monitoring_visits WHERE id = ?').run(id),
+    void prepared(
+      db,
+      'UPDATE monitoring_visits SET school_id = @schoolId, visited_on = @visitedOn, progress = @progress, notes = @notes WHERE id = @id',
+    ).run({ ...monitoringParams(d), id }),
+  remove: (db, id) => void prepared(db, 'DELETE FROM monitoring_visits WHERE id = ?').run(id),
   restore: (db, row) =>
-    void db
-      .prepare(
-        'INSERT INTO monitoring_visits (id, school_id, visited_on, progress, notes) VALUES (@id, @schoolId, @visitedOn, @progress, @notes)',
-      )
-      .run({ ...monitoringParams(row), id: row.id }),
+    void prepared(
+      db,
+      'INSERT INTO monitoring_visits (id, school_id, visited_on, progress, notes) VALUES (@id, @schoolId, @visitedOn, @progress, @notes)',
+    ).run({ ...monitoringParams(row), id: row.id }),
   describe: (m) => ({
     'Visit date': formatDate(m.visitedOn),
     Progress: m.progress,
@@ -135,9 +133,10 @@ export const monitoringVisits: RecordTable<StoredMonitoringVisit, MonitoringDraf
 /** Schools with a Special Measures judgement, for the urgent-case rule across the LA. */
 export function schoolsEverInSpecialMeasures(db: Db): number[] {
   return (
-    db
-      .prepare("SELECT DISTINCT school_id AS id FROM inspections WHERE outcome = 'Special Measures'")
-      .all() as Array<{
+    prepared(
+      db,
+      "SELECT DISTINCT school_id AS id FROM inspections WHERE outcome = 'Special Measures'",
+    ).all() as Array<{
       id: number;
     }>
   ).map((r) => r.id);

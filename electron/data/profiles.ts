@@ -1,6 +1,7 @@
 import { profileDraft, profileLabels, type ProfileDraft } from '../../shared/api/profiles';
 import { termLabel } from '../../shared/domain/calendar';
 import type { Db } from './database';
+import { prepared } from './prepared';
 import type { RecordTable } from './write';
 
 export type StoredProfile = ProfileDraft & { id: number };
@@ -15,20 +16,21 @@ const parsed = (row: Raw): StoredProfile => ({ ...row, newHeadteacher: row.newHe
 
 export function profilesOf(db: Db, schoolId: number): StoredProfile[] {
   return (
-    db
-      .prepare(
-        `${SELECT} WHERE school_id = ?
+    prepared(
+      db,
+      `${SELECT} WHERE school_id = ?
          ORDER BY academic_year DESC, CASE term WHEN 'summer' THEN 0 WHEN 'spring' THEN 1 ELSE 2 END`,
-      )
-      .all(schoolId) as Raw[]
+    ).all(schoolId) as Raw[]
   ).map(parsed);
 }
 
 /** The profile a school already has for a term, if any: there is one per school and term. */
 export function profileFor(db: Db, d: Pick<ProfileDraft, 'schoolId' | 'academicYear' | 'term'>) {
-  const row = db
-    .prepare(`${SELECT} WHERE school_id = ? AND academic_year = ? AND term = ?`)
-    .get(d.schoolId, d.academicYear, d.term) as Raw | undefined;
+  const row = prepared(db, `${SELECT} WHERE school_id = ? AND academic_year = ? AND term = ?`).get(
+    d.schoolId,
+    d.academicYear,
+    d.term,
+  ) as Raw | undefined;
   return row && parsed(row);
 }
 
@@ -49,28 +51,28 @@ export const profiles: RecordTable<StoredProfile, ProfileDraft> = {
   rules: profileDraft,
   labels: profileLabels,
   get: (db, id) => {
-    const row = db.prepare(`${SELECT} WHERE id = ?`).get(id) as Raw | undefined;
+    const row = prepared(db, `${SELECT} WHERE id = ?`).get(id) as Raw | undefined;
     return row && parsed(row);
   },
   insert: (db, d) =>
     Number(
-      db.prepare(`INSERT INTO termly_profiles (${COLUMNS}) VALUES (${VALUES})`).run(params(d))
+      prepared(db, `INSERT INTO termly_profiles (${COLUMNS}) VALUES (${VALUES})`).run(params(d))
         .lastInsertRowid,
     ),
   update: (db, id, d) =>
-    void db
-      .prepare(
-        `UPDATE termly_profiles SET school_id = @schoolId, academic_year = @academicYear, term = @term,
+    void prepared(
+      db,
+      `UPDATE termly_profiles SET school_id = @schoolId, academic_year = @academicYear, term = @term,
            number_on_roll = @numberOnRoll, attendance = @attendance, exclusions = @exclusions,
            budget_position = @budgetPosition, new_headteacher = @newHeadteacher, staff_changes = @staffChanges,
            notes = @notes WHERE id = @id`,
-      )
-      .run({ ...params(d), id }),
-  remove: (db, id) => void db.prepare('DELETE FROM termly_profiles WHERE id = ?').run(id),
+    ).run({ ...params(d), id }),
+  remove: (db, id) => void prepared(db, 'DELETE FROM termly_profiles WHERE id = ?').run(id),
   restore: (db, row) =>
-    void db
-      .prepare(`INSERT INTO termly_profiles (id, ${COLUMNS}) VALUES (@id, ${VALUES})`)
-      .run({ ...params(row), id: row.id }),
+    void prepared(db, `INSERT INTO termly_profiles (id, ${COLUMNS}) VALUES (@id, ${VALUES})`).run({
+      ...params(row),
+      id: row.id,
+    }),
   describe: (p) => ({
     Term: termLabel(p),
     'Number on roll': text(p.numberOnRoll),

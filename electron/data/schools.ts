@@ -3,6 +3,7 @@ import { isCategory, supportLevel, type SupportLevel } from '../../shared/domain
 import { describeSchool } from '../../shared/domain/changes';
 import { SCHOOL_LABELS, schoolFieldsRules, type SchoolFields } from '../../shared/domain/school';
 import type { Db } from './database';
+import { prepared } from './prepared';
 import type { RecordTable } from './write';
 
 const SELECT = `
@@ -32,11 +33,11 @@ function withSupport({ override, ...row }: Raw): SchoolRow {
 }
 
 export function listSchools(db: Db): SchoolRow[] {
-  return (db.prepare(`${SELECT} ORDER BY s.name`).all() as Raw[]).map(withSupport);
+  return (prepared(db, `${SELECT} ORDER BY s.name`).all() as Raw[]).map(withSupport);
 }
 
 export function getSchool(db: Db, id: number): SchoolRow | undefined {
-  const row = db.prepare(`${SELECT} WHERE s.id = ?`).get(id) as Raw | undefined;
+  const row = prepared(db, `${SELECT} WHERE s.id = ?`).get(id) as Raw | undefined;
   return row && withSupport(row);
 }
 
@@ -67,8 +68,8 @@ export const schools: RecordTable<SchoolRow, SchoolFields> = {
   rules: schoolFieldsRules,
   labels: SCHOOL_LABELS,
   get: getSchool,
-  insert: (db, fields) => Number(db.prepare(INSERT).run(fields).lastInsertRowid),
-  update: (db, id, fields) => void db.prepare(UPDATE).run({ ...fields, id }),
+  insert: (db, fields) => Number(prepared(db, INSERT).run(fields).lastInsertRowid),
+  update: (db, id, fields) => void prepared(db, UPDATE).run({ ...fields, id }),
   describe: (school) => ({ ...describeSchool(school), 'Closed on': school.closedOn }),
   schoolOf: (school) => school.id,
   title: (school) => `school ${school.name}`,
@@ -79,25 +80,26 @@ export const schools: RecordTable<SchoolRow, SchoolFields> = {
  * numbers (a routine correction) never trip the unique rules half-way; each is then written in full.
  */
 export function releaseNumbers(db: Db, ids: readonly number[]): void {
-  const release = db.prepare(
+  const release = prepared(
+    db,
     "UPDATE schools SET dfe = printf('000/%04d', id % 10000), urn = NULL WHERE id = ?",
   );
   for (const id of ids) release.run(id);
 }
 
 export function setClosedOn(db: Db, id: number, closedOn: string | null): void {
-  db.prepare('UPDATE schools SET closed_on = ? WHERE id = ?').run(closedOn, id);
+  prepared(db, 'UPDATE schools SET closed_on = ? WHERE id = ?').run(closedOn, id);
 }
 
 /** Which school, if any, already holds a DfE number or URN: both must be unique across the LA. */
 export function findClash(db: Db, fields: Pick<SchoolFields, 'dfe' | 'urn'>, exceptId?: number) {
   const other = exceptId ?? -1;
-  const byDfe = db.prepare('SELECT name FROM schools WHERE dfe = ? AND id <> ?').get(fields.dfe, other) as
+  const byDfe = prepared(db, 'SELECT name FROM schools WHERE dfe = ? AND id <> ?').get(fields.dfe, other) as
     { name: string } | undefined;
   const byUrn =
     fields.urn === null
       ? undefined
-      : (db.prepare('SELECT name FROM schools WHERE urn = ? AND id <> ?').get(fields.urn, other) as
+      : (prepared(db, 'SELECT name FROM schools WHERE urn = ? AND id <> ?').get(fields.urn, other) as
           { name: string } | undefined);
   return { dfe: byDfe?.name, urn: byUrn?.name };
 }

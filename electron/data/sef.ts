@@ -4,6 +4,7 @@ import { WELSH_GRADES_REFUSED } from '../../shared/domain/effectiveness';
 import { formatDate } from '../../shared/domain/format';
 import type { Framework } from '../../shared/domain/sef';
 import type { Db } from './database';
+import { prepared } from './prepared';
 import type { RecordTable } from './write';
 
 export interface StoredSef extends SefDraft {
@@ -12,12 +13,11 @@ export interface StoredSef extends SefDraft {
 }
 
 export function frameworks(db: Db): Framework[] {
-  const rows = db
-    .prepare(
-      `SELECT f.code AS framework, f.name, j.code, j.label, j.optional
+  const rows = prepared(
+    db,
+    `SELECT f.code AS framework, f.name, j.code, j.label, j.optional
        FROM sef_frameworks f JOIN sef_judgements j ON j.framework_id = f.id ORDER BY f.id, j.position`,
-    )
-    .all() as Array<{ framework: string; name: string; code: string; label: string; optional: number }>;
+  ).all() as Array<{ framework: string; name: string; code: string; label: string; optional: number }>;
   const byCode = new Map<string, Framework & { judgements: Framework['judgements'][number][] }>();
   for (const row of rows) {
     const f = byCode.get(row.framework) ?? { code: row.framework, name: row.name, judgements: [] };
@@ -28,13 +28,14 @@ export function frameworks(db: Db): Framework[] {
 }
 
 export function activeFramework(db: Db): string {
-  const row = db.prepare("SELECT value FROM app_settings WHERE key = 'sef.framework'").get() as
+  const row = prepared(db, "SELECT value FROM app_settings WHERE key = 'sef.framework'").get() as
     { value: string } | undefined;
   return row?.value ?? 'english-sef';
 }
 
 export function setActiveFramework(db: Db, code: string): void {
-  db.prepare(
+  prepared(
+    db,
     "INSERT INTO app_settings (key, value) VALUES ('sef.framework', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
   ).run(code);
 }
@@ -70,32 +71,51 @@ export function sefEntries(
   where: { schoolId?: number; framework?: string; onOrBefore?: string } = {},
 ): StoredSef[] {
   return collect(
-    db
-      .prepare(
-        `${SELECT}
+    prepared(
+      db,
+      `${SELECT}
          WHERE (@schoolId IS NULL OR e.school_id = @schoolId) AND (@framework IS NULL OR f.code = @framework)
            AND (@onOrBefore IS NULL OR e.sef_on <= @onOrBefore)
          ORDER BY e.sef_on DESC, e.id DESC`,
-      )
-      .all({
-        schoolId: where.schoolId ?? null,
-        framework: where.framework ?? null,
-        onOrBefore: where.onOrBefore ?? null,
-      }) as Raw[],
+    ).all({
+      schoolId: where.schoolId ?? null,
+      framework: where.framework ?? null,
+      onOrBefore: where.onOrBefore ?? null,
+    }) as Raw[],
+  );
+}
+
+/**
+ * Each school's latest SEF of a framework on or before a date (newest date, then newest record),
+ * read without the older ones: a ten-year file holds ten times what an export for one term needs.
+ */
+export function latestSefs(db: Db, where: { framework: string; onOrBefore: string }): StoredSef[] {
+  return collect(
+    prepared(
+      db,
+      `${SELECT}
+       WHERE e.id IN (
+         SELECT id FROM (
+           SELECT x.id, row_number() OVER (PARTITION BY x.school_id ORDER BY x.sef_on DESC, x.id DESC) AS n
+           FROM sef_entries x JOIN sef_frameworks xf ON xf.id = x.framework_id
+           WHERE xf.code = @framework AND x.sef_on <= @onOrBefore)
+         WHERE n = 1)
+       ORDER BY e.sef_on DESC, e.id DESC`,
+    ).all(where) as Raw[],
   );
 }
 
 /** A SEF of the Welsh elements, deleted before migration 007, cannot come back: they are not graded. */
 function frameworkId(db: Db, code: string): number {
-  const row = db.prepare('SELECT id FROM sef_frameworks WHERE code = ?').get(code) as
+  const row = prepared(db, 'SELECT id FROM sef_frameworks WHERE code = ?').get(code) as
     { id: number } | undefined;
   if (!row) throw new ApiError({ code: 'rejected', message: `${WELSH_GRADES_REFUSED}.` });
   return row.id;
 }
 
 function replaceGrades(db: Db, id: number, grades: Record<string, number>): void {
-  db.prepare('DELETE FROM sef_grades WHERE entry_id = ?').run(id);
-  const add = db.prepare('INSERT INTO sef_grades (entry_id, judgement, grade) VALUES (?, ?, ?)');
+  prepared(db, 'DELETE FROM sef_grades WHERE entry_id = ?').run(id);
+  const add = prepared(db, 'INSERT INTO sef_grades (entry_id, judgement, grade) VALUES (?, ?, ?)');
   for (const [judgement, grade] of Object.entries(grades)) add.run(id, judgement, grade);
 }
 
@@ -104,18 +124,19 @@ export const sefs: RecordTable<StoredSef, SefDraft> = {
   entity: 'sef',
   rules: sefDraft,
   labels: sefLabels,
-  get: (db, id) => collect(db.prepare(`${SELECT} WHERE e.id = ?`).all(id) as Raw[])[0],
+  get: (db, id) => collect(prepared(db, `${SELECT} WHERE e.id = ?`).all(id) as Raw[])[0],
   insert: (db, d) => {
     const id = Number(
-      db
-        .prepare('INSERT INTO sef_entries (school_id, framework_id, sef_on, validated) VALUES (?, ?, ?, ?)')
-        .run(d.schoolId, frameworkId(db, activeFramework(db)), d.sefOn, d.validated ? 1 : 0).lastInsertRowid,
+      prepared(
+        db,
+        'INSERT INTO sef_entries (school_id, framework_id, sef_on, validated) VALUES (?, ?, ?, ?)',
+      ).run(d.schoolId, frameworkId(db, activeFramework(db)), d.sefOn, d.validated ? 1 : 0).lastInsertRowid,
     );
     replaceGrades(db, id, d.grades);
     return id;
   },
   update: (db, id, d) => {
-    db.prepare('UPDATE sef_entries SET school_id = ?, sef_on = ?, validated = ? WHERE id = ?').run(
+    prepared(db, 'UPDATE sef_entries SET school_id = ?, sef_on = ?, validated = ? WHERE id = ?').run(
       d.schoolId,
       d.sefOn,
       d.validated ? 1 : 0,
@@ -123,9 +144,10 @@ export const sefs: RecordTable<StoredSef, SefDraft> = {
     );
     replaceGrades(db, id, d.grades);
   },
-  remove: (db, id) => void db.prepare('DELETE FROM sef_entries WHERE id = ?').run(id),
+  remove: (db, id) => void prepared(db, 'DELETE FROM sef_entries WHERE id = ?').run(id),
   restore: (db, e) => {
-    db.prepare(
+    prepared(
+      db,
       'INSERT INTO sef_entries (id, school_id, framework_id, sef_on, validated) VALUES (?, ?, ?, ?, ?)',
     ).run(e.id, e.schoolId, frameworkId(db, e.framework), e.sefOn, e.validated ? 1 : 0);
     replaceGrades(db, e.id, e.grades);

@@ -1,6 +1,7 @@
 import { visitDraft, visitLabels, type VisitDraft } from '../../shared/api/visits';
 import { formatDate } from '../../shared/domain/format';
 import type { Db } from './database';
+import { prepared } from './prepared';
 import type { RecordTable } from './write';
 
 export interface StoredVisit extends VisitDraft {
@@ -15,23 +16,23 @@ const SELECT = `
   FROM visits v JOIN people p ON p.id = v.visitor_id`;
 
 export function visitsOf(db: Db, schoolId: number): StoredVisit[] {
-  return db
-    .prepare(`${SELECT} WHERE v.school_id = ? ORDER BY v.visited_on DESC, v.id DESC`)
-    .all(schoolId) as StoredVisit[];
+  return prepared(db, `${SELECT} WHERE v.school_id = ? ORDER BY v.visited_on DESC, v.id DESC`).all(
+    schoolId,
+  ) as StoredVisit[];
 }
 
 export function allVisits(db: Db, from: string, to: string): StoredVisit[] {
-  return db
-    .prepare(`${SELECT} WHERE v.visited_on BETWEEN ? AND ? ORDER BY v.visited_on`)
-    .all(from, to) as StoredVisit[];
+  return prepared(db, `${SELECT} WHERE v.visited_on BETWEEN ? AND ? ORDER BY v.visited_on`).all(
+    from,
+    to,
+  ) as StoredVisit[];
 }
 
 export function visitsAwaitingQa(db: Db): StoredVisit[] {
-  return db
-    .prepare(
-      `${SELECT} WHERE v.report_received_on IS NOT NULL AND v.qa_on IS NULL ORDER BY v.report_received_on`,
-    )
-    .all() as StoredVisit[];
+  return prepared(
+    db,
+    `${SELECT} WHERE v.report_received_on IS NOT NULL AND v.qa_on IS NULL ORDER BY v.report_received_on`,
+  ).all() as StoredVisit[];
 }
 
 const params = (d: VisitDraft) => ({ ...d, notes: d.notes.trim() || null });
@@ -43,26 +44,24 @@ export const visits: RecordTable<StoredVisit, VisitDraft> = {
   entity: 'visit',
   rules: visitDraft,
   labels: visitLabels,
-  get: (db, id) => db.prepare(`${SELECT} WHERE v.id = ?`).get(id) as StoredVisit | undefined,
+  get: (db, id) => prepared(db, `${SELECT} WHERE v.id = ?`).get(id) as StoredVisit | undefined,
   insert: (db, d) =>
     Number(
-      db
-        .prepare(
-          `INSERT INTO visits (school_id, visited_on, visitor_id, role, purpose, days, notes, report_received_on, qa_on, claim_status)
+      prepared(
+        db,
+        `INSERT INTO visits (school_id, visited_on, visitor_id, role, purpose, days, notes, report_received_on, qa_on, claim_status)
            VALUES (@schoolId, @visitedOn, @visitorId, @role, @purpose, @days, @notes, @reportReceivedOn, @qaOn, @claimStatus)`,
-        )
-        .run(params(d)).lastInsertRowid,
+      ).run(params(d)).lastInsertRowid,
     ),
   update: (db, id, d) =>
-    void db.prepare(`UPDATE visits SET ${COLUMNS} WHERE id = @id`).run({ ...params(d), id }),
-  remove: (db, id) => void db.prepare('DELETE FROM visits WHERE id = ?').run(id),
+    void prepared(db, `UPDATE visits SET ${COLUMNS} WHERE id = @id`).run({ ...params(d), id }),
+  remove: (db, id) => void prepared(db, 'DELETE FROM visits WHERE id = ?').run(id),
   restore: (db, row) =>
-    void db
-      .prepare(
-        `INSERT INTO visits (id, school_id, visited_on, visitor_id, role, purpose, days, notes, report_received_on, qa_on, claim_status)
+    void prepared(
+      db,
+      `INSERT INTO visits (id, school_id, visited_on, visitor_id, role, purpose, days, notes, report_received_on, qa_on, claim_status)
          VALUES (@id, @schoolId, @visitedOn, @visitorId, @role, @purpose, @days, @notes, @reportReceivedOn, @qaOn, @claimStatus)`,
-      )
-      .run({ ...params(row), id: row.id }),
+    ).run({ ...params(row), id: row.id }),
   describe: (v) => ({
     'Visit date': formatDate(v.visitedOn),
     Visitor: v.visitor,

@@ -70,6 +70,9 @@ export function filterSchools<T extends Filterable>(rows: readonly T[], filter: 
 
 export type SortDirection = 'asc' | 'desc';
 
+/** One collator for every comparison: `localeCompare` with options builds a new one on each call. */
+const collator = new Intl.Collator('en-GB', { numeric: true });
+
 export function sortRows<T>(rows: readonly T[], key: keyof T, direction: SortDirection): T[] {
   const sign = direction === 'asc' ? 1 : -1;
   return [...rows].sort((a, b) => {
@@ -79,6 +82,6 @@ export function sortRows<T>(rows: readonly T[], key: keyof T, direction: SortDir
     if (x === null || x === undefined) return 1;
     if (y === null || y === undefined) return -1;
     if (typeof x === 'number' && typeof y === 'number') return (x - y) * sign;
-    return String(x).localeCompare(String(y), 'en-GB', { numeric: true }) * sign;
+    return collator.compare(String(x), String(y)) * sign;
   });
 }
