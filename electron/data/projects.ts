@@ -11,6 +11,7 @@ import {
   type ProjectDraft,
   type ReportDraft,
 } from '../../shared/api/projects';
+import { ApiError } from '../../shared/api/errors';
 import { termLabel } from '../../shared/domain/calendar';
 import { formatDate, formatPounds } from '../../shared/domain/format';
 import { COST_SOURCE_LABELS } from '../../shared/domain/money';
@@ -204,6 +205,21 @@ const rowsInserter = (db: Db, table: string, columns: string[]) => {
   return (row: Record<string, unknown>) => statement.run(row);
 };
 
+/** A child comes back only into its project: if that was deleted since, it must come back first. */
+function restoreChild(
+  db: Db,
+  table: string,
+  columns: string[],
+  row: Record<string, unknown> & { projectId: number },
+) {
+  if (!db.prepare('SELECT 1 FROM projects WHERE id = ?').get(row.projectId))
+    throw new ApiError({
+      code: 'conflict',
+      message: 'Its intervention project has been deleted since; undo that deletion first.',
+    });
+  rowsInserter(db, table, columns)(row);
+}
+
 const MILESTONE_COLUMNS = ['id', 'projectId', 'description', 'owner', 'dueOn', 'status', 'notes'];
 const MEETING_COLUMNS = ['id', 'projectId', 'metOn', 'attendees', 'notes'];
 const REPORT_COLUMNS = [
@@ -313,7 +329,7 @@ export const milestones: RecordTable<StoredMilestone, MilestoneDraft> = {
       .run({ ...milestoneParams(d), id }),
   remove: (db, id) => void db.prepare('DELETE FROM project_milestones WHERE id = ?').run(id),
   restore: (db, row) =>
-    void rowsInserter(db, 'project_milestones', MILESTONE_COLUMNS)({ ...milestoneParams(row), id: row.id }),
+    restoreChild(db, 'project_milestones', MILESTONE_COLUMNS, { ...milestoneParams(row), id: row.id }),
   describe: (m) => ({
     Milestone: m.description,
     Owner: m.owner,
@@ -341,7 +357,7 @@ export const meetings: RecordTable<StoredMeeting, MeetingDraft> = {
       .run({ ...meetingParams(d), id }),
   remove: (db, id) => void db.prepare('DELETE FROM project_meetings WHERE id = ?').run(id),
   restore: (db, row) =>
-    void rowsInserter(db, 'project_meetings', MEETING_COLUMNS)({ ...meetingParams(row), id: row.id }),
+    restoreChild(db, 'project_meetings', MEETING_COLUMNS, { ...meetingParams(row), id: row.id }),
   describe: (m) => ({
     'Meeting date': formatDate(m.metOn),
     Attendees: m.attendees,
@@ -371,7 +387,7 @@ export const reports: RecordTable<StoredReport, ReportDraft> = {
       .run({ ...reportParams(d), id }),
   remove: (db, id) => void db.prepare('DELETE FROM project_reports WHERE id = ?').run(id),
   restore: (db, row) =>
-    void rowsInserter(db, 'project_reports', REPORT_COLUMNS)({ ...reportParams(row), id: row.id }),
+    restoreChild(db, 'project_reports', REPORT_COLUMNS, { ...reportParams(row), id: row.id }),
   describe: (r) => ({
     Term: termLabel(r),
     Ratings: r.ratings.map((x) => `${x.objective}: ${x.rag}`).join('; ') || null,
@@ -399,8 +415,7 @@ export const costs: RecordTable<StoredCost, CostDraft> = {
       )
       .run({ ...costParams(d), id }),
   remove: (db, id) => void db.prepare('DELETE FROM project_costs WHERE id = ?').run(id),
-  restore: (db, row) =>
-    void rowsInserter(db, 'project_costs', COST_COLUMNS)({ ...costParams(row), id: row.id }),
+  restore: (db, row) => restoreChild(db, 'project_costs', COST_COLUMNS, { ...costParams(row), id: row.id }),
   describe: (c) => ({
     Source: COST_SOURCE_LABELS[c.source],
     Date: formatDate(c.incurredOn),

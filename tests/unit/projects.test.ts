@@ -380,6 +380,15 @@ describe('intervention projects', () => {
     expect((await ok(session, 'projects.get', { id: project.id })).costs).toEqual([]);
     await ok(session, 'records.restore', { auditId: deletion.auditId });
     expect((await ok(session, 'projects.get', { id: project.id })).costs).toEqual([cost]);
+
+    // A cost deleted, then its project: the cost cannot come back on its own.
+    const costGone = await ok(session, 'projects.deleteCost', { id: cost.id });
+    await ok(session, 'projects.delete', { id: project.id });
+    const orphan = await refusal(session, 'records.restore', { auditId: costGone.auditId });
+    expect(orphan).toMatchObject({
+      code: 'conflict',
+      message: 'Its intervention project has been deleted since; undo that deletion first.',
+    });
   });
 });
 
