@@ -19,7 +19,7 @@ import {
 import { formatDate, todayInLondon } from '../../../../shared/domain/format';
 import { call } from '../../api';
 import { DateField } from '../../components/DateField';
-import { NotesField, RecordModal, useDraft, type RecordFormProps } from './RecordModal';
+import { NotesField, RecordModal, useDraft, type RecordFormProps } from '../../components/RecordModal';
 
 const categoryOptions = Object.entries(CATEGORIES).map(([value, name]) => ({
   value,

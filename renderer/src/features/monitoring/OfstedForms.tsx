@@ -13,7 +13,7 @@ import { INSPECTION_TYPES, LA_RESPONSES, OUTCOMES, PROGRESS } from '../../../../
 import { call } from '../../api';
 import { DateField } from '../../components/DateField';
 import { GRADE_OPTIONS, GradeSelects, useFramework } from './GradeSelects';
-import { NotesField, RecordModal, useDraft, type RecordFormProps } from './RecordModal';
+import { NotesField, RecordModal, useDraft, type RecordFormProps } from '../../components/RecordModal';
 
 export function InspectionForm({
   schoolId,

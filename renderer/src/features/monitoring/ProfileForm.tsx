@@ -8,8 +8,8 @@ import {
 import { academicYearOf, termLabel, TERMS, termOf, type TermName } from '../../../../shared/domain/calendar';
 import { todayInLondon } from '../../../../shared/domain/format';
 import { call } from '../../api';
-import { numberFrom } from './numbers';
-import { NotesField, RecordModal, useDraft, type RecordFormProps } from './RecordModal';
+import { numberFrom } from '../../components/numbers';
+import { NotesField, RecordModal, useDraft, type RecordFormProps } from '../../components/RecordModal';
 
 /** The terms a profile can be for: the last four academic years, and the one a profile already has. */
 function termOptions(profile: ProfileRow | undefined) {

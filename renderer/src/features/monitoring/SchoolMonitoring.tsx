@@ -17,7 +17,7 @@ import { ProfileForm } from './ProfileForm';
 import { SefForm } from './SefForm';
 import { SefTable } from './SefTable';
 import { SupportBadge } from './SupportBadge';
-import { showUndoNotice } from './UndoNotice';
+import { showUndoNotice } from '../../components/UndoNotice';
 import { VisitForm } from './VisitForm';
 
 type Monitoring = OpOutput<'monitoring.school'>;

@@ -4,7 +4,7 @@ import { formatDate, todayInLondon } from '../../../../shared/domain/format';
 import { call } from '../../api';
 import { DateField } from '../../components/DateField';
 import { GradeSelects, useFramework } from './GradeSelects';
-import { RecordModal, useDraft, type RecordFormProps } from './RecordModal';
+import { RecordModal, useDraft, type RecordFormProps } from '../../components/RecordModal';
 
 export function SefForm({ schoolId, sef, onClose, onSaved, onDeleted }: RecordFormProps & { sef?: SefRow }) {
   const framework = useFramework(sef?.framework);

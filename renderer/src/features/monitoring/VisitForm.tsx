@@ -5,8 +5,8 @@ import { formatDate, todayInLondon } from '../../../../shared/domain/format';
 import { CLAIM_STATUSES, VISIT_PURPOSES, VISITOR_ROLES } from '../../../../shared/domain/visits';
 import { call } from '../../api';
 import { DateField } from '../../components/DateField';
-import { numberFrom } from './numbers';
-import { NotesField, RecordModal, useDraft, type RecordFormProps } from './RecordModal';
+import { numberFrom } from '../../components/numbers';
+import { NotesField, RecordModal, useDraft, type RecordFormProps } from '../../components/RecordModal';
 
 type Org = OpOutput<'organisation.get'>;
 

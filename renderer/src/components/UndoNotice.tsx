@@ -1,6 +1,6 @@
 import { Button, Group, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { call, errorMessage } from '../../api';
+import { call, errorMessage } from '../api';
 
 /**
  * Says a record went, with an Undo that puts it back exactly as it was (from the audit entry of its

@@ -1,11 +1,11 @@
 import { Alert, Button, Group, Modal, Stack, Textarea } from '@mantine/core';
 import { useCallback, useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { z } from 'zod';
-import { ApiError } from '../../../../shared/api/contract';
-import { checkDraft, humanise, type FieldErrors } from '../../../../shared/api/errors';
-import { errorMessage } from '../../api';
-import { asking, confirm, confirmDiscard } from '../../components/confirm';
-import { useUnsavedChanges } from '../../components/unsaved-changes';
+import { ApiError } from '../../../shared/api/contract';
+import { checkDraft, humanise, type FieldErrors } from '../../../shared/api/errors';
+import { errorMessage } from '../api';
+import { asking, confirm, confirmDiscard } from './confirm';
+import { useUnsavedChanges } from './unsaved-changes';
 
 /** What a form's fields are given: each field's problem, by the draft's own field name. */
 export interface RecordFields {
