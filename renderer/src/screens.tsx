@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { BackupsPage } from './features/backups';
 import { MonitoringPage } from './features/monitoring';
 import { OrganisationPage } from './features/organisation';
 import { RegisterPage } from './features/register';
@@ -50,6 +51,7 @@ export const SCREENS = {
   'sef-grid': screen({ path: 'sef-grid', nav: 'SEF grid', render: () => <SefGridPage /> }),
   register: screen({ path: 'register', nav: 'Register workbook', render: () => <RegisterPage /> }),
   organisation: screen({ path: 'organisation', nav: 'Organisation', render: () => <OrganisationPage /> }),
+  backups: screen({ path: 'backups', nav: 'Backups', render: () => <BackupsPage /> }),
 };
 
 export type ScreenKind = keyof typeof SCREENS;

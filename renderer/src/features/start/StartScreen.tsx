@@ -24,14 +24,18 @@ export function StartScreen({ state, onOpened }: { state: AppState; onOpened: (s
   const [openPath, setOpenPath] = useState('');
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // A file someone else has open: who, in their words, and the offer to read it beside them.
+  const [held, setHeld] = useState<{ path: string; message: string } | null>(null);
 
-  const run = async (label: string, work: () => Promise<AppState>) => {
+  const run = async (label: string, work: () => Promise<AppState>, path?: string) => {
     setBusy(label);
     setError(null);
+    setHeld(null);
     try {
       onOpened(await work());
     } catch (e) {
-      setError(errorMessage(e));
+      if (path && e instanceof ApiError && e.body.code === 'held') setHeld({ path, message: e.message });
+      else setError(errorMessage(e));
     } finally {
       setBusy(null);
     }
@@ -53,7 +57,8 @@ export function StartScreen({ state, onOpened }: { state: AppState; onOpened: (s
     event.preventDefault();
     if (newName.trim()) void run('create', () => call('app.create', { path: newName.trim(), demo: false }));
   };
-  const open = (path: string) => void run('open', () => call('app.open', { path }));
+  const open = (path: string, readOnly = false) =>
+    void run('open', () => call('app.open', readOnly ? { path, readOnly } : { path }), path);
 
   return (
     <Center mih="100vh" p="lg" bg="gray.0">
@@ -67,6 +72,21 @@ export function StartScreen({ state, onOpened }: { state: AppState; onOpened: (s
         {error && (
           <Alert color="red" title="That did not work" role="alert">
             {error}
+          </Alert>
+        )}
+        {held && (
+          <Alert color="yellow" title="Someone else has this file open" role="alert">
+            <Stack gap="sm" align="flex-start">
+              <Text size="sm">{held.message}</Text>
+              <Button
+                size="xs"
+                variant="light"
+                onClick={() => open(held.path, true)}
+                loading={busy === 'open'}
+              >
+                Open read-only
+              </Button>
+            </Stack>
           </Alert>
         )}
         <SimpleGrid cols={3}>
