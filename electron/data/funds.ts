@@ -2,6 +2,7 @@ import { fundDraft, fundLabels, type FundDraft } from '../../shared/api/funds';
 import { formatPounds } from '../../shared/domain/format';
 import { DEFAULT_DAY_RATES, type DayRates } from '../../shared/domain/money';
 import type { Db } from './database';
+import { prepared } from './prepared';
 import type { RecordTable } from './write';
 
 export interface StoredFund extends FundDraft {
@@ -15,9 +16,10 @@ const SELECT = `
   FROM intervention_funds f JOIN double_districts dd ON dd.id = f.double_district_id`;
 
 export function fundFor(db: Db, doubleDistrictId: number, financialYear: string): StoredFund | undefined {
-  return db
-    .prepare(`${SELECT} WHERE f.double_district_id = ? AND f.financial_year = ?`)
-    .get(doubleDistrictId, financialYear) as StoredFund | undefined;
+  return prepared(db, `${SELECT} WHERE f.double_district_id = ? AND f.financial_year = ?`).get(
+    doubleDistrictId,
+    financialYear,
+  ) as StoredFund | undefined;
 }
 
 export const listDoubleDistrictIds = (db: Db) =>
@@ -28,24 +30,22 @@ export const funds: RecordTable<StoredFund, FundDraft> = {
   entity: 'fund',
   rules: fundDraft,
   labels: fundLabels,
-  get: (db, id) => db.prepare(`${SELECT} WHERE f.id = ?`).get(id) as StoredFund | undefined,
+  get: (db, id) => prepared(db, `${SELECT} WHERE f.id = ?`).get(id) as StoredFund | undefined,
   insert: (db, d) =>
     Number(
-      db
-        .prepare(
-          `INSERT INTO intervention_funds (double_district_id, financial_year, allocation_pence, held_back_pence, officer_fte)
+      prepared(
+        db,
+        `INSERT INTO intervention_funds (double_district_id, financial_year, allocation_pence, held_back_pence, officer_fte)
            VALUES (@doubleDistrictId, @financialYear, @allocationPence, @heldBackPence, @officerFte)`,
-        )
-        .run(d).lastInsertRowid,
+      ).run(d).lastInsertRowid,
     ),
   update: (db, id, d) =>
-    void db
-      .prepare(
-        `UPDATE intervention_funds SET double_district_id = @doubleDistrictId, financial_year = @financialYear,
+    void prepared(
+      db,
+      `UPDATE intervention_funds SET double_district_id = @doubleDistrictId, financial_year = @financialYear,
          allocation_pence = @allocationPence, held_back_pence = @heldBackPence, officer_fte = @officerFte
          WHERE id = @id`,
-      )
-      .run({ ...d, id }),
+    ).run({ ...d, id }),
   describe: (f) => ({
     'Double district': f.doubleDistrict,
     'Financial year': f.financialYear,
@@ -72,7 +72,8 @@ export function readDayRates(db: Db): DayRates {
 }
 
 export function writeDayRates(db: Db, rates: DayRates): void {
-  const upsert = db.prepare(
+  const upsert = prepared(
+    db,
     'INSERT INTO app_settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
   );
   for (const key of Object.keys(RATE_KEYS) as Array<keyof DayRates>)

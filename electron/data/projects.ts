@@ -22,6 +22,7 @@ import {
   type ProjectStatus,
 } from '../../shared/domain/projects';
 import type { Db } from './database';
+import { prepared } from './prepared';
 import type { RecordTable } from './write';
 
 /** Every child record carries its project's school, so its audit entries land on that school's timeline. */
@@ -101,7 +102,7 @@ const parseReport = (r: RawReport): StoredReport => ({
 
 function withChildren(db: Db, raw: RawProject): StoredProject {
   const of = <T>(select: string, order: string) =>
-    db.prepare(`${select} WHERE c.project_id = ? ORDER BY ${order}, c.id`).all(raw.id) as T[];
+    prepared(db, `${select} WHERE c.project_id = ? ORDER BY ${order}, c.id`).all(raw.id) as T[];
   return {
     ...raw,
     team: JSON.parse(raw.team) as string[],
@@ -113,12 +114,11 @@ function withChildren(db: Db, raw: RawProject): StoredProject {
       "c.academic_year, CASE c.term WHEN 'autumn' THEN 0 WHEN 'spring' THEN 1 ELSE 2 END",
     ).map(parseReport),
     costs: of<StoredCost>(COST_SELECT, 'c.incurred_on'),
-    decisions: db
-      .prepare(
-        `SELECT id, decided_on AS decidedOn, decision, reason, next_review_on AS nextReviewOn
+    decisions: prepared(
+      db,
+      `SELECT id, decided_on AS decidedOn, decision, reason, next_review_on AS nextReviewOn
          FROM project_decisions WHERE project_id = ? ORDER BY decided_on, id`,
-      )
-      .all(raw.id) as StoredDecision[],
+    ).all(raw.id) as StoredDecision[],
   };
 }
 
@@ -132,30 +132,30 @@ export function listProjects(
     includeClosed?: boolean | undefined;
   },
 ): StoredProject[] {
-  const rows = db
-    .prepare(
-      `${PROJECT_SELECT}
+  const rows = prepared(
+    db,
+    `${PROJECT_SELECT}
        WHERE (@schoolId IS NULL OR p.school_id = @schoolId)
          AND (@doubleDistrictId IS NULL OR d.double_district_id = @doubleDistrictId)
          AND (@concernId IS NULL OR p.concern_id = @concernId)
          AND (@includeClosed = 1 OR p.status <> 'Closed')
        ORDER BY p.status = 'Closed', s.name, p.started_on DESC`,
-    )
-    .all({
-      schoolId: filter.schoolId ?? null,
-      doubleDistrictId: filter.doubleDistrictId ?? null,
-      concernId: filter.concernId ?? null,
-      includeClosed: filter.includeClosed ? 1 : 0,
-    }) as RawProject[];
+  ).all({
+    schoolId: filter.schoolId ?? null,
+    doubleDistrictId: filter.doubleDistrictId ?? null,
+    concernId: filter.concernId ?? null,
+    includeClosed: filter.includeClosed ? 1 : 0,
+  }) as RawProject[];
   return rows.map((raw) => withChildren(db, raw));
 }
 
 /** Every project of these schools, closed ones included, for the concern register's RAG and spend. */
 export function projectsOfSchools(db: Db, schoolIds: readonly number[]): StoredProject[] {
   if (schoolIds.length === 0) return [];
-  const rows = db
-    .prepare(`${PROJECT_SELECT} WHERE p.school_id IN (SELECT value FROM json_each(?)) ORDER BY p.started_on`)
-    .all(JSON.stringify(schoolIds)) as RawProject[];
+  const rows = prepared(
+    db,
+    `${PROJECT_SELECT} WHERE p.school_id IN (SELECT value FROM json_each(?)) ORDER BY p.started_on`,
+  ).all(JSON.stringify(schoolIds)) as RawProject[];
   return rows.map((raw) => withChildren(db, raw));
 }
 
@@ -163,13 +163,12 @@ export type CostInYear = StoredCost & { school: string; stage: ProjectStage; pro
 
 /** Costs dated within a financial year on projects of a double district's schools, with their project. */
 export function costsInYear(db: Db, doubleDistrictId: number, from: string, to: string): CostInYear[] {
-  return db
-    .prepare(
-      `${childSelect(`${COST_FIELDS}, s.name AS school, p.stage, p.started_on AS projectStartedOn`, 'project_costs')}
+  return prepared(
+    db,
+    `${childSelect(`${COST_FIELDS}, s.name AS school, p.stage, p.started_on AS projectStartedOn`, 'project_costs')}
        JOIN schools s ON s.id = p.school_id JOIN districts d ON d.id = s.district_id
        WHERE d.double_district_id = ? AND c.incurred_on BETWEEN ? AND ? ORDER BY c.incurred_on, c.id`,
-    )
-    .all(doubleDistrictId, from, to) as CostInYear[];
+  ).all(doubleDistrictId, from, to) as CostInYear[];
 }
 
 const projectParams = (d: ProjectDraft) => ({
@@ -188,17 +187,20 @@ export function recordDecision(
   d: { decidedOn: string; decision: Decision; reason: string; nextReviewOn: string | null },
   status: ProjectStatus,
 ): void {
-  db.prepare(
+  prepared(
+    db,
     `INSERT INTO project_decisions (project_id, decided_on, decision, reason, next_review_on)
      VALUES (?, ?, ?, ?, ?)`,
   ).run(projectId, d.decidedOn, d.decision, d.reason.trim(), d.nextReviewOn);
-  db.prepare(
+  prepared(
+    db,
     `UPDATE projects SET status = ?, closed_on = ?, review_on = COALESCE(?, review_on) WHERE id = ?`,
   ).run(status, status === 'Closed' ? d.decidedOn : null, d.nextReviewOn, projectId);
 }
 
 const rowsInserter = (db: Db, table: string, columns: string[]) => {
-  const statement = db.prepare(
+  const statement = prepared(
+    db,
     `INSERT INTO ${table} (${columns.map((c) => c.replace(/[A-Z]/g, (l) => `_${l.toLowerCase()}`)).join(', ')})
      VALUES (${columns.map((c) => `@${c}`).join(', ')})`,
   );
@@ -212,7 +214,7 @@ function restoreChild(
   columns: string[],
   row: Record<string, unknown> & { projectId: number },
 ) {
-  if (!db.prepare('SELECT 1 FROM projects WHERE id = ?').get(row.projectId))
+  if (!prepared(db, 'SELECT 1 FROM projects WHERE id = ?').get(row.projectId))
     throw new ApiError({
       code: 'conflict',
       message: 'Its intervention project has been deleted since; undo that deletion first.',
@@ -263,27 +265,31 @@ export const projects: RecordTable<StoredProject, ProjectDraft> = {
   rules: projectDraft,
   labels: projectLabels,
   get: (db, id) => {
-    const raw = db.prepare(`${PROJECT_SELECT} WHERE p.id = ?`).get(id) as RawProject | undefined;
+    const raw = prepared(db, `${PROJECT_SELECT} WHERE p.id = ?`).get(id) as RawProject | undefined;
     return raw && withChildren(db, raw);
   },
   insert: (db, d) =>
     Number(
-      db
-        .prepare(
-          `INSERT INTO projects (school_id, concern_id, stage, lead_officer_id, team, objectives, started_on, review_on)
+      prepared(
+        db,
+        `INSERT INTO projects (school_id, concern_id, stage, lead_officer_id, team, objectives, started_on, review_on)
            VALUES (@schoolId, @concernId, @stage, @leadOfficerId, @team, @objectives, @startedOn, @reviewOn)`,
-        )
-        .run(projectParams(d)).lastInsertRowid,
+      ).run(projectParams(d)).lastInsertRowid,
     ),
   update: (db, id, d) =>
-    void db.prepare(`UPDATE projects SET ${PROJECT_COLUMNS} WHERE id = @id`).run({ ...projectParams(d), id }),
-  remove: (db, id) => void db.prepare('DELETE FROM projects WHERE id = ?').run(id),
+    void prepared(db, `UPDATE projects SET ${PROJECT_COLUMNS} WHERE id = @id`).run({
+      ...projectParams(d),
+      id,
+    }),
+  remove: (db, id) => void prepared(db, 'DELETE FROM projects WHERE id = ?').run(id),
   restore: (db, row) => {
-    db.prepare(
+    prepared(
+      db,
       `INSERT INTO projects (id, school_id, concern_id, stage, lead_officer_id, team, objectives, started_on, review_on, status, closed_on)
        VALUES (@id, @schoolId, @concernId, @stage, @leadOfficerId, @team, @objectives, @startedOn, @reviewOn, @status, @closedOn)`,
     ).run({ ...projectParams(row), id: row.id, status: row.status, closedOn: row.closedOn });
-    const decision = db.prepare(
+    const decision = prepared(
+      db,
       `INSERT INTO project_decisions (id, project_id, decided_on, decision, reason, next_review_on)
        VALUES (@id, @projectId, @decidedOn, @decision, @reason, @nextReviewOn)`,
     );
@@ -315,19 +321,18 @@ export const milestones: RecordTable<StoredMilestone, MilestoneDraft> = {
   entity: 'milestone',
   rules: milestoneDraft,
   labels: projectLabels,
-  get: (db, id) => db.prepare(`${MILESTONE_SELECT} WHERE c.id = ?`).get(id) as StoredMilestone | undefined,
+  get: (db, id) => prepared(db, `${MILESTONE_SELECT} WHERE c.id = ?`).get(id) as StoredMilestone | undefined,
   insert: (db, d) =>
     Number(
       rowsInserter(db, 'project_milestones', MILESTONE_COLUMNS.slice(1))(milestoneParams(d)).lastInsertRowid,
     ),
   update: (db, id, d) =>
-    void db
-      .prepare(
-        `UPDATE project_milestones SET project_id = @projectId, description = @description, owner = @owner,
+    void prepared(
+      db,
+      `UPDATE project_milestones SET project_id = @projectId, description = @description, owner = @owner,
          due_on = @dueOn, status = @status, notes = @notes WHERE id = @id`,
-      )
-      .run({ ...milestoneParams(d), id }),
-  remove: (db, id) => void db.prepare('DELETE FROM project_milestones WHERE id = ?').run(id),
+    ).run({ ...milestoneParams(d), id }),
+  remove: (db, id) => void prepared(db, 'DELETE FROM project_milestones WHERE id = ?').run(id),
   restore: (db, row) =>
     restoreChild(db, 'project_milestones', MILESTONE_COLUMNS, { ...milestoneParams(row), id: row.id }),
   describe: (m) => ({
@@ -345,17 +350,16 @@ export const meetings: RecordTable<StoredMeeting, MeetingDraft> = {
   entity: 'project-meeting',
   rules: meetingDraft,
   labels: projectLabels,
-  get: (db, id) => db.prepare(`${MEETING_SELECT} WHERE c.id = ?`).get(id) as StoredMeeting | undefined,
+  get: (db, id) => prepared(db, `${MEETING_SELECT} WHERE c.id = ?`).get(id) as StoredMeeting | undefined,
   insert: (db, d) =>
     Number(rowsInserter(db, 'project_meetings', MEETING_COLUMNS.slice(1))(meetingParams(d)).lastInsertRowid),
   update: (db, id, d) =>
-    void db
-      .prepare(
-        `UPDATE project_meetings SET project_id = @projectId, met_on = @metOn, attendees = @attendees, notes = @notes
+    void prepared(
+      db,
+      `UPDATE project_meetings SET project_id = @projectId, met_on = @metOn, attendees = @attendees, notes = @notes
          WHERE id = @id`,
-      )
-      .run({ ...meetingParams(d), id }),
-  remove: (db, id) => void db.prepare('DELETE FROM project_meetings WHERE id = ?').run(id),
+    ).run({ ...meetingParams(d), id }),
+  remove: (db, id) => void prepared(db, 'DELETE FROM project_meetings WHERE id = ?').run(id),
   restore: (db, row) =>
     restoreChild(db, 'project_meetings', MEETING_COLUMNS, { ...meetingParams(row), id: row.id }),
   describe: (m) => ({
@@ -372,20 +376,19 @@ export const reports: RecordTable<StoredReport, ReportDraft> = {
   rules: reportDraft,
   labels: projectLabels,
   get: (db, id) => {
-    const raw = db.prepare(`${REPORT_SELECT} WHERE c.id = ?`).get(id) as RawReport | undefined;
+    const raw = prepared(db, `${REPORT_SELECT} WHERE c.id = ?`).get(id) as RawReport | undefined;
     return raw && parseReport(raw);
   },
   insert: (db, d) =>
     Number(rowsInserter(db, 'project_reports', REPORT_COLUMNS.slice(1))(reportParams(d)).lastInsertRowid),
   update: (db, id, d) =>
-    void db
-      .prepare(
-        `UPDATE project_reports SET project_id = @projectId, academic_year = @academicYear, term = @term,
+    void prepared(
+      db,
+      `UPDATE project_reports SET project_id = @projectId, academic_year = @academicYear, term = @term,
          ratings = @ratings, overall = @overall, impact_evidence = @impactEvidence,
          significant_improvement = @significantImprovement WHERE id = @id`,
-      )
-      .run({ ...reportParams(d), id }),
-  remove: (db, id) => void db.prepare('DELETE FROM project_reports WHERE id = ?').run(id),
+    ).run({ ...reportParams(d), id }),
+  remove: (db, id) => void prepared(db, 'DELETE FROM project_reports WHERE id = ?').run(id),
   restore: (db, row) =>
     restoreChild(db, 'project_reports', REPORT_COLUMNS, { ...reportParams(row), id: row.id }),
   describe: (r) => ({
@@ -403,18 +406,17 @@ export const costs: RecordTable<StoredCost, CostDraft> = {
   entity: 'project-cost',
   rules: costDraft,
   labels: projectLabels,
-  get: (db, id) => db.prepare(`${COST_SELECT} WHERE c.id = ?`).get(id) as StoredCost | undefined,
+  get: (db, id) => prepared(db, `${COST_SELECT} WHERE c.id = ?`).get(id) as StoredCost | undefined,
   insert: (db, d) =>
     Number(rowsInserter(db, 'project_costs', COST_COLUMNS.slice(1))(costParams(d)).lastInsertRowid),
   update: (db, id, d) =>
-    void db
-      .prepare(
-        `UPDATE project_costs SET project_id = @projectId, source = @source, incurred_on = @incurredOn,
+    void prepared(
+      db,
+      `UPDATE project_costs SET project_id = @projectId, source = @source, incurred_on = @incurredOn,
          description = @description, days = @days, amount_pence = @amountPence, status = @status,
          exception_reason = @exceptionReason WHERE id = @id`,
-      )
-      .run({ ...costParams(d), id }),
-  remove: (db, id) => void db.prepare('DELETE FROM project_costs WHERE id = ?').run(id),
+    ).run({ ...costParams(d), id }),
+  remove: (db, id) => void prepared(db, 'DELETE FROM project_costs WHERE id = ?').run(id),
   restore: (db, row) => restoreChild(db, 'project_costs', COST_COLUMNS, { ...costParams(row), id: row.id }),
   describe: (c) => ({
     Source: COST_SOURCE_LABELS[c.source],
