@@ -3,13 +3,21 @@ import { DatesProvider } from '@mantine/dates';
 import 'dayjs/locale/en-gb';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { OpOutput } from '../../shared/api/contract';
-import { call } from './api';
+import { askEarly, call, callOrTake, forgetEarly } from './api';
 import { mayLeave } from './components/unsaved-changes';
 import { forgetFilter } from './features/schools';
 import { StartScreen } from './features/start';
 import { hashOf, navItems, renderScreen, viewFromHash, type Navigate, type View } from './screens';
 
 type AppState = OpOutput<'app.state'>;
+
+// Opening on the schools list (most often) asks for the file's state and the list together, before
+// React has rendered anything; the list takes its answer when it mounts.
+askEarly('app.state', {});
+if (viewFromHash(window.location.hash).kind === 'schools') {
+  askEarly('schools.list', {});
+  askEarly('organisation.get', {});
+}
 
 export function App() {
   const [state, setState] = useState<AppState | null>(null);
@@ -37,7 +45,10 @@ export function App() {
   }, [view]);
 
   useEffect(() => {
-    void call('app.state', {}).then(setState);
+    void callOrTake('app.state', {}).then((next) => {
+      if (!next.file) forgetEarly(); // the start screen shows no list: its early answer would go stale
+      setState(next);
+    });
   }, []);
   useEffect(() => {
     document.title = state?.file ? `${state.file.name} — School Improvement Desk` : 'School Improvement Desk';

@@ -40,6 +40,30 @@ export async function call<K extends OpName>(op: K, input: OpInput<K>): Promise<
   return result.value as OpOutput<K>;
 }
 
+const early = new Map<string, Promise<unknown>>();
+const requestKey = (op: OpName, input: unknown) => `${op}:${JSON.stringify(input)}`;
+
+/**
+ * Asks before the screen that needs the answer has mounted, so the first screen's requests travel
+ * together instead of one after another; that screen's first read takes this answer. Anything not
+ * taken must be forgotten (`forgetEarly`) before it could go stale.
+ */
+export function askEarly<K extends OpName>(op: K, input: OpInput<K>): void {
+  const asked = call(op, input);
+  asked.catch(() => undefined); // a refusal is seen by whoever takes the answer
+  early.set(requestKey(op, input), asked);
+}
+
+export const forgetEarly = () => early.clear();
+
+/** The answer asked for early, once, or a fresh call. */
+export function callOrTake<K extends OpName>(op: K, input: OpInput<K>): Promise<OpOutput<K>> {
+  const key = requestKey(op, input);
+  const asked = early.get(key) as Promise<OpOutput<K>> | undefined;
+  early.delete(key);
+  return asked ?? call(op, input);
+}
+
 export function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
@@ -71,7 +95,7 @@ export function useOperation<K extends OpName>(op: K, input: OpInput<K> | null):
   useEffect(() => {
     if (key === null) return;
     let current = true;
-    call(op, JSON.parse(key) as OpInput<K>).then(
+    callOrTake(op, JSON.parse(key) as OpInput<K>).then(
       (data) => current && setAnswer({ request, data, error: null }),
       (e: unknown) => current && setAnswer((a) => ({ ...a, request, error: errorMessage(e) })),
     );
