@@ -93,7 +93,7 @@ function summarise(ctx: Ctx, p: StoredProject): ProjectRow {
       overdueMilestones: active ? p.milestones.filter((m) => isOverdue(m, today)).length : 0,
       reviewDue: active && p.reviewOn < today && !p.decisions.some((d) => d.decidedOn >= p.reviewOn),
       threeTermsWithoutImprovement:
-        p.status === 'Open' && threeTermsWithoutImprovement(base, p.reports, today, calendar),
+        p.status === 'Open' && threeTermsWithoutImprovement(p.startedOn, p.reports, today, calendar),
       meetingOverdue:
         active && p.stage === 'Stage 3' && meetingOverdue(lastMetOn ?? p.startedOn, today, calendar),
     },

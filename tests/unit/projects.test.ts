@@ -1,14 +1,15 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { invoke } from '../../electron/core/handlers';
-import type { Session } from '../../electron/core/session';
+import { Session } from '../../electron/core/session';
 import { openDatabase } from '../../electron/data/database';
 import { latestVersion, migrations } from '../../electron/data/migrations';
-import { ok, tempSession } from './helpers';
+import { ok, RESOURCES, tempSession } from './helpers';
 
 /** A double district with one school, a lead officer, and a Stage 3 project started 15/09/2025. */
-async function authority() {
-  const { session, dir } = tempSession();
+async function authority(now?: () => Date) {
+  const { session: plain, dir } = tempSession();
+  const session = now ? new Session(RESOURCES, now) : plain;
   await ok(session, 'app.create', { path: join(dir, 'la.sid'), demo: false });
   const dd = await ok(session, 'organisation.saveDoubleDistrict', { draft: { name: 'Cannock / Lichfield' } });
   const district = await ok(session, 'organisation.saveDistrict', {
@@ -100,6 +101,43 @@ describe('intervention projects', () => {
     expect(
       history.some((h) => h.entity === 'project' && h.summary.startsWith('Started an intervention project')),
     ).toBe(true);
+  });
+
+  it("judges a project's clocks against today's date", async () => {
+    let today = '2025-11-17';
+    const { session, school, officer } = await authority(() => new Date(`${today}T12:00:00Z`));
+    const project = await ok(session, 'projects.save', { draft: projectDraft(school, officer) });
+    const flags = async () => (await ok(session, 'projects.get', { id: project.id })).flags;
+    // Started 15/09/2025 with no meeting: a half-term on is 17/11/2025.
+    expect((await flags()).meetingOverdue).toBe(false);
+    today = '2025-11-18';
+    expect((await flags()).meetingOverdue).toBe(true);
+    await ok(session, 'projects.saveMeeting', {
+      draft: { projectId: project.id, metOn: '2025-11-18', attendees: 'Project group', notes: '' },
+    });
+    expect(await flags()).toEqual({
+      overdueMilestones: 0,
+      reviewDue: false,
+      threeTermsWithoutImprovement: false,
+      meetingOverdue: false,
+    });
+    today = '2026-03-03';
+    expect((await flags()).reviewDue).toBe(true);
+    await ok(session, 'projects.decide', {
+      id: project.id,
+      draft: {
+        decidedOn: '2026-03-03',
+        decision: 'continue',
+        reason: 'Some progress',
+        nextReviewOn: '2026-07-10',
+      },
+    });
+    expect((await flags()).reviewDue).toBe(false);
+    // Three terms count from the start, not from the decision to continue: a week into autumn 2026.
+    today = '2026-09-20';
+    expect((await flags()).threeTermsWithoutImprovement).toBe(false);
+    today = '2026-09-21';
+    expect((await flags()).threeTermsWithoutImprovement).toBe(true);
   });
 
   it('shows milestones past due and not met as overdue', async () => {
