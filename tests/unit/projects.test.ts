@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { invoke } from '../../electron/core/handlers';
+import { projectsSummaryFor } from '../../electron/core/projects';
 import { Session } from '../../electron/core/session';
 import { openDatabase } from '../../electron/data/database';
 import { latestVersion, migrations } from '../../electron/data/migrations';
@@ -301,6 +302,51 @@ describe('intervention projects', () => {
     });
     expect(second.code).toBe('conflict');
     expect(second.fields?.financialYear).toBe('Already recorded');
+  });
+
+  it("gives the concern register each school's latest RAG and what its projects have cost the fund", async () => {
+    const { session, school, officer } = await authority();
+    const closed = await ok(session, 'projects.save', { draft: projectDraft(school, officer) });
+    await ok(session, 'projects.saveCost', { draft: costDraft(closed.id, { amountPence: 100_000 }) });
+    await ok(session, 'projects.saveReport', {
+      draft: {
+        projectId: closed.id,
+        academicYear: 2025,
+        term: 'autumn',
+        ratings: closed.objectives.map((objective) => ({ objective, rag: 'Red' })),
+        overall: 'Red',
+        impactEvidence: '',
+        significantImprovement: false,
+      },
+    });
+    await ok(session, 'projects.decide', {
+      id: closed.id,
+      draft: { decidedOn: '2026-01-05', decision: 'close', reason: 'A new project replaces it' },
+    });
+    const open = await ok(session, 'projects.save', {
+      draft: projectDraft(school, officer, { startedOn: '2026-01-05', reviewOn: '2026-05-01' }),
+    });
+    await ok(session, 'projects.saveCost', {
+      draft: costDraft(open.id, { source: 'pss-monitoring', amountPence: 50_000, status: 'Committed' }),
+    });
+    await ok(session, 'projects.saveCost', {
+      draft: costDraft(open.id, { source: 'cpd', amountPence: 70_000 }),
+    });
+    const summary = projectsSummaryFor(session.ctx(), [school, 999]);
+    expect(summary.get(school)).toEqual({ rag: null, spentPence: 100_000, committedPence: 50_000 });
+    expect(summary.has(999)).toBe(false);
+    await ok(session, 'projects.saveReport', {
+      draft: {
+        projectId: open.id,
+        academicYear: 2025,
+        term: 'spring',
+        ratings: open.objectives.map((objective) => ({ objective, rag: 'Green' })),
+        overall: 'Amber',
+        impactEvidence: '',
+        significantImprovement: true,
+      },
+    });
+    expect(projectsSummaryFor(session.ctx(), [school]).get(school)?.rag).toBe('Amber');
   });
 
   it('prices consultant days by the charging bands at the day rate the LA sets', async () => {
