@@ -7,6 +7,8 @@ import { DAMAGED, refusalOf } from './guard';
 export type CellRead = { ok: true; text: string } | { ok: false; message: string };
 
 const NOT_A_DATE: CellRead = { ok: false, message: 'holds a number too large to be a date' };
+/** A damaged or hand-made file can hold a number cell whose text is not a number (ExcelJS reads NaN or Infinity). */
+const NOT_A_NUMBER: CellRead = { ok: false, message: 'holds a number that cannot be read' };
 
 /**
  * A date cell as ISO text. ExcelJS turns any number in a date-formatted cell into a Date, so a huge
@@ -29,6 +31,7 @@ const LAST_SERIAL = 2958465;
 export function readDateCell(cell: ExcelJS.Cell): CellRead {
   const value = cell.value;
   if (typeof value !== 'number') return readCellText(cell);
+  if (!Number.isFinite(value)) return NOT_A_NUMBER;
   if (value > LAST_SERIAL) return NOT_A_DATE;
   if (value < 61) return { ok: true, text: String(value) };
   return dateText(new Date(Date.UTC(1899, 11, 30) + Math.floor(value) * 86_400_000));
@@ -42,6 +45,7 @@ export function readCellText(cell: ExcelJS.Cell): CellRead {
   const value = cell.value;
   if (value === null || value === undefined) return { ok: true, text: '' };
   if (typeof value === 'string') return { ok: true, text: value.trim() };
+  if (typeof value === 'number' && !Number.isFinite(value)) return NOT_A_NUMBER;
   if (typeof value === 'number' || typeof value === 'boolean') return { ok: true, text: String(value) };
   if (value instanceof Date) return dateText(value);
   if ('richText' in value)

@@ -254,7 +254,7 @@ export async function refusalOf(data: Buffer): Promise<Problem | null> {
     names ??= sheetNames(data, parts);
     const sheet = WORKSHEET.test(part.name) ? names.get(part.name) : undefined;
     return sheet === undefined
-      ? { where: 'File', what: `Part of the file ("${part.name}")` }
+      ? { where: 'File', what: 'Part of the file' }
       : { where: sheet, what: `The "${sheet}" sheet` };
   };
   const tooBig = (part: ZipPart) =>
