@@ -6,7 +6,7 @@ import type { Ctx } from './context';
 import { londonDate } from '../../shared/domain/format';
 import { fillDemoAuthority } from '../data/demo';
 import { acquireLock, describeHolder, holderOf } from './lock';
-import { accountName, appHome, readSettings, rememberRecent } from './settings';
+import { accountName, appHome, readSettings, rememberRecent, setDisplayName } from './settings';
 
 interface OpenFile {
   db: Db;
@@ -31,7 +31,16 @@ export class Session {
    * themselves, else their account's full name, else its login name.
    */
   get user(): string {
-    return process.env.SID_USER ?? readSettings().displayName ?? accountName();
+    // Worked out once, not on every call: it reads the settings file and the account database.
+    return process.env.SID_USER ?? (this.ownName ??= readSettings().displayName ?? accountName());
+  }
+  private ownName: string | undefined;
+
+  /** The name this person wants the record of changes to show (null: their account's). */
+  setDisplayName(name: string | null) {
+    setDisplayName(name);
+    this.ownName = undefined;
+    return this.state();
   }
 
   template(name: string): string {
