@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { BackupsPage } from './features/backups';
 import { MonitoringPage } from './features/monitoring';
 import { OrganisationPage } from './features/organisation';
+import { FundPage, ProjectPage } from './features/projects';
 import { RegisterPage } from './features/register';
 import { SchoolPage, SchoolsList } from './features/schools';
 import { SefGridPage } from './features/sef-grid';
@@ -48,6 +49,14 @@ export const SCREENS = {
     nav: 'Monitoring',
     render: (_, { go }) => <MonitoringPage onOpen={(id) => go({ kind: 'school', id })} />,
   }),
+  project: screen({
+    path: 'projects/:id',
+    under: 'fund',
+    render: ({ id }, { go }) => (
+      <ProjectPage id={id} onOpenSchool={(schoolId) => go({ kind: 'school', id: schoolId })} />
+    ),
+  }),
+  fund: screen({ path: 'fund', nav: 'Intervention fund', render: () => <FundPage /> }),
   'sef-grid': screen({ path: 'sef-grid', nav: 'SEF grid', render: () => <SefGridPage /> }),
   register: screen({ path: 'register', nav: 'Register workbook', render: () => <RegisterPage /> }),
   organisation: screen({ path: 'organisation', nav: 'Organisation', render: () => <OrganisationPage /> }),
