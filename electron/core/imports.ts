@@ -2,14 +2,16 @@ import { ApiError, type Problem } from '../../shared/api/errors';
 import type { BackupReason } from '../../shared/domain/backups';
 import { backUpDatabase } from '../data/backups';
 import { writeMark } from '../data/database';
+import { problemCount } from '../workbooks/problems';
 import type { Ctx } from './context';
 
 /** An import is applied only when its preview found nothing wrong: all of it or none of it. */
 export function refuseWithProblems(problems: Problem[], what: string): void {
   if (problems.length === 0) return;
+  const count = problemCount(problems);
   throw new ApiError({
     code: 'rejected',
-    message: `The ${what} has ${problems.length} problem${problems.length === 1 ? '' : 's'}; nothing was imported.`,
+    message: `The ${what} has ${count.toLocaleString('en-GB')} problem${count === 1 ? '' : 's'}; nothing was imported.`,
     problems,
   });
 }

@@ -11,6 +11,7 @@ import { districts, doubleDistricts, people, readOrganisation } from '../data/or
 import { listSchools, releaseNumbers, schools } from '../data/schools';
 import { saveRecord, write } from '../data/write';
 import type { SchoolsField } from '../workbooks/layouts/schools-register';
+import { listed } from '../workbooks/problems';
 import {
   readRegister,
   writeRegister,
@@ -241,7 +242,7 @@ export function planRegisterImport(ctx: Ctx, parsed: ParsedRegister): RegisterPl
     districtMoves,
     readAt,
     preview: {
-      problems,
+      problems: listed(problems),
       newSchools: schools
         .filter((s) => s.existingId === null)
         .map((s) => ({ dfe: s.fields.dfe, name: s.fields.name, district: s.district })),

@@ -10,6 +10,7 @@ import { readOrganisation } from '../data/organisation';
 import { listSchools } from '../data/schools';
 import { latestSefs, sefEntries, sefs } from '../data/sef';
 import { saveRecord, write } from '../data/write';
+import { listed } from '../workbooks/problems';
 import { readSefGrid, writeSefGrid, type GridRow, type ParsedGrid } from '../workbooks/sef-grid';
 import { calendarOf } from './calendar';
 import type { Ctx } from './context';
@@ -173,7 +174,7 @@ export function planSefGrid(ctx: Ctx, parsed: ParsedGrid): SefGridPlan {
     entries,
     readAt,
     preview: {
-      problems,
+      problems: listed(problems),
       warnings,
       doubleDistrict: parsed.doubleDistrict,
       term: parsed.term,

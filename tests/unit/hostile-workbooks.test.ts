@@ -158,6 +158,26 @@ describe('a workbook built to exhaust the computer', () => {
       },
     ]);
   });
+
+  it('lists at most 200 problems, then says how many more', async () => {
+    const header = ['DfE No', 'School name', 'Phase', 'District']
+      .map((t, i) => textCell(`${'ABCD'[i]}1`, t))
+      .join('');
+    let body = '';
+    for (let r = 2; r <= 501; r++)
+      body += `<row r="${r}">${textCell(`A${r}`, 'x')}${textCell(`B${r}`, 'School')}${textCell(`C${r}`, 'Primary')}${textCell(`D${r}`, 'Nowhere')}</row>`;
+    const data = withSchoolsSheet(
+      part('xl/worksheets/sheet1.xml', `${SHEET_START}<row r="1">${header}</row>${body}${SHEET_END}`),
+    );
+    const problems = await refused(data);
+    expect(problems).toHaveLength(201);
+    expect(problems[0]!.where).toBe('Schools!A2');
+    expect(problems[200]).toEqual({ where: 'File', message: 'and 800 more problems.' });
+    const applied = await invoke(session, 'register.apply', upload(data));
+    expect(applied).toMatchObject({
+      error: { message: 'The workbook has 1,000 problems; nothing was imported.' },
+    });
+  });
 });
 
 /** A compound file (the container of old .xls files and of encrypted workbooks) holding these streams. */
