@@ -6,10 +6,12 @@ import { appHandlers } from './app';
 import { backupsHandlers } from './backups';
 import { calendarHandlers } from './calendar';
 import { categoriesHandlers } from './categories';
+import { concernsHandlers } from './concerns';
 import { effectivenessProfilesHandlers } from './effectiveness-profiles';
 import { fundsHandlers } from './funds';
 import { monitoringHandlers } from './monitoring';
 import { ofstedHandlers } from './ofsted';
+import { ofstedFollowUpHandlers } from './ofsted-follow-up';
 import { organisationHandlers } from './organisation';
 import { profilesHandlers } from './profiles';
 import { projectsHandlers } from './projects';
@@ -19,6 +21,7 @@ import { schoolsHandlers } from './schools';
 import { sefHandlers } from './sef';
 import type { Session } from './session';
 import { visitsHandlers } from './visits';
+import { warningNoticesHandlers } from './warning-notices';
 
 type Handlers = {
   [K in OpName]: (
@@ -42,6 +45,9 @@ export const handlers: Handlers = {
   ...ofstedHandlers,
   ...profilesHandlers,
   ...recordsHandlers,
+  ...concernsHandlers,
+  ...warningNoticesHandlers,
+  ...ofstedFollowUpHandlers,
   ...projectsHandlers,
   ...fundsHandlers,
   ...effectivenessProfilesHandlers,

@@ -1,10 +1,10 @@
 import type { monitoringOps, Overview, SchoolMonitoring } from '../../shared/api/monitoring';
 import { academicYearLabel, academicYearOf, termLabel, termOf } from '../../shared/domain/calendar';
 import { londonDate } from '../../shared/domain/format';
-import { urgentCase } from '../../shared/domain/ofsted';
 import { sipDays } from '../../shared/domain/visits';
 import { categoriesOf } from '../data/categories';
 import { inspectionsOf, monitoringVisitsOf, schoolsEverInSpecialMeasures } from '../data/ofsted';
+import { ofstedStanding } from './ofsted-follow-up';
 import { profilesOf } from '../data/profiles';
 import { listSchools } from '../data/schools';
 import { sefEntries } from '../data/sef';
@@ -27,8 +27,9 @@ export function laCategoryOn(ctx: Ctx, schoolId: number, date: string): number |
   );
 }
 
+/** The urgent-case flag, with the Secretary of State's notice and the new statement as recorded. */
 function urgentFor(ctx: Ctx, schoolId: number) {
-  return urgentCase(inspectionsOf(ctx.db, schoolId), monitoringVisitsOf(ctx.db, schoolId));
+  return ofstedStanding(ctx, schoolId, today(ctx)).urgent;
 }
 
 function schoolMonitoring(ctx: Ctx, schoolId: number, on = today(ctx)): SchoolMonitoring {

@@ -1,5 +1,7 @@
 import type { ofstedOps } from '../../shared/api/ofsted';
 import { inspections, monitoringVisits } from '../data/ofsted';
+import { followUpOfInspection } from '../data/ofsted-follow-up';
+import { ApiError } from '../../shared/api/errors';
 import { deleteRecord, saveRecord } from '../data/write';
 import type { Ctx, HandlersOf } from './context';
 import { requireSchool } from './schools';
@@ -15,7 +17,18 @@ export const ofstedHandlers: HandlersOf<typeof ofstedOps> = {
     });
     return { ...saved, laCategory: laCategoryOn(ctx, saved.schoolId, saved.inspectedOn) };
   },
-  'ofsted.deleteInspection': ({ id }, s) => deleteRecord(s.ctx(), inspections, id),
+  'ofsted.deleteInspection': ({ id }, s) => {
+    const ctx = s.ctx();
+    return deleteRecord(ctx, inspections, id, () => {
+      // Deleting the judgement would orphan its follow-up: that record goes first, on its own undo.
+      if (followUpOfInspection(ctx.db, id))
+        throw new ApiError({
+          code: 'conflict',
+          message:
+            'This inspection has a follow-up record: delete that first if the inspection was entered in error.',
+        });
+    });
+  },
   'ofsted.saveMonitoring': ({ id, draft }, s) => {
     const ctx = s.ctx();
     return saveRecord(ctx, monitoringVisits, id, draft, {

@@ -3,12 +3,15 @@ import type { recordsOps } from '../../shared/api/records';
 import type { AuditEntity } from '../../shared/domain/audit';
 import { getAudit } from '../data/audit';
 import { categories } from '../data/categories';
+import { concerns } from '../data/concerns';
 import { effectivenessProfiles } from '../data/effectiveness-profiles';
 import { inspections, monitoringVisits } from '../data/ofsted';
+import { followUps } from '../data/ofsted-follow-up';
 import { profiles } from '../data/profiles';
 import { costs, meetings, milestones, projects, reports } from '../data/projects';
 import { sefs } from '../data/sef';
 import { visits } from '../data/visits';
+import { warningNotices } from '../data/warning-notices';
 import { restoreRecord, type RecordTable } from '../data/write';
 import type { Ctx, HandlersOf } from './context';
 
@@ -25,6 +28,9 @@ const restorers: Partial<Record<AuditEntity, (ctx: Ctx, kept: unknown) => { id: 
   inspection: restore(inspections),
   'hmi-visit': restore(monitoringVisits),
   profile: restore(profiles),
+  concern: restore(concerns),
+  'warning-notice': restore(warningNotices),
+  'ofsted-follow-up': restore(followUps),
   project: restore(projects),
   milestone: restore(milestones),
   'project-meeting': restore(meetings),

@@ -3,10 +3,12 @@ import { appOps } from './app';
 import { backupsOps } from './backups';
 import { calendarOps } from './calendar';
 import { categoriesOps } from './categories';
+import { concernsOps } from './concerns';
 import { effectivenessProfilesOps } from './effectiveness-profiles';
 import { fundsOps } from './funds';
 import { monitoringOps } from './monitoring';
 import { ofstedOps } from './ofsted';
+import { ofstedFollowUpOps } from './ofsted-follow-up';
 import { organisationOps } from './organisation';
 import { profilesOps } from './profiles';
 import { projectsOps } from './projects';
@@ -15,6 +17,7 @@ import { registerOps } from './register';
 import { schoolsOps } from './schools';
 import { sefOps } from './sef';
 import { visitsOps } from './visits';
+import { warningNoticesOps } from './warning-notices';
 
 /**
  * The one table of operations the app offers, merged from one file per area. The Electron main
@@ -35,6 +38,9 @@ export const contract = {
   ...ofstedOps,
   ...profilesOps,
   ...recordsOps,
+  ...concernsOps,
+  ...warningNoticesOps,
+  ...ofstedFollowUpOps,
   ...projectsOps,
   ...fundsOps,
   ...effectivenessProfilesOps,

@@ -8,7 +8,13 @@ import { sefRow } from './sef';
 import { visitRow } from './visits';
 
 /** What the school page and the Monitoring page read: the records of the other areas, together. */
-export const urgent = z.object({ inspectedOn: isoDate, visitedOn: isoDate, statementDueOn: isoDate });
+export const urgent = z.object({
+  inspectedOn: isoDate,
+  visitedOn: isoDate,
+  statementDueOn: isoDate,
+  status: z.enum(['may become urgent', 'urgent']),
+  noticeOn: isoDate.nullable(),
+});
 
 export const schoolMonitoring = z.object({
   visits: z.array(visitRow),

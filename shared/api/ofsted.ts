@@ -1,22 +1,24 @@
 import { z } from 'zod';
 import { grade, isoDate, longText, oneOf } from '../domain/fields';
-import { INSPECTION_TYPES, LA_RESPONSES, OUTCOMES, PROGRESS } from '../domain/ofsted';
+import { checkInspectionOutcome, INSPECTION_TYPES, LA_RESPONSES, OUTCOMES, PROGRESS } from '../domain/ofsted';
 import { byId, deleted, id, op, saveOf } from './common';
 
-export const inspectionDraft = z
-  .object({
-    schoolId: id,
-    inspectedOn: isoDate,
-    type: oneOf(INSPECTION_TYPES),
-    overall: grade.nullable(),
-    grades: z.record(z.string().max(40), grade),
-    outcome: oneOf(OUTCOMES),
-    laResponse: oneOf(LA_RESPONSES).nullable(),
-    laResponseOutcome: longText(),
-  })
-  .strict();
+const inspectionFields = z.object({
+  schoolId: id,
+  inspectedOn: isoDate,
+  type: oneOf(INSPECTION_TYPES),
+  overall: grade.nullable(),
+  grades: z.record(z.string().max(40), grade),
+  outcome: oneOf(OUTCOMES),
+  laResponse: oneOf(LA_RESPONSES).nullable(),
+  laResponseOutcome: longText(),
+});
+export const inspectionDraft = inspectionFields.strict().superRefine((d, ctx) => {
+  const problem = checkInspectionOutcome(d.type, d.overall, d.outcome);
+  if (problem) ctx.addIssue({ code: 'custom', path: ['outcome'], message: problem });
+});
 export type InspectionDraft = z.infer<typeof inspectionDraft>;
-export const inspectionRow = inspectionDraft.extend({ id, laCategory: z.number().nullable() });
+export const inspectionRow = inspectionFields.extend({ id, laCategory: z.number().nullable() });
 export type InspectionRow = z.infer<typeof inspectionRow>;
 
 export const monitoringDraft = z

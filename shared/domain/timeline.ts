@@ -12,6 +12,7 @@ export const TIMELINE_KINDS = [
   'SEF',
   'Ofsted',
   'Profiles',
+  'Concerns',
   'Record changes',
 ] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
@@ -40,13 +41,20 @@ const KIND_OF_ENTITY: Partial<Record<AuditEntity, TimelineKind>> = {
   inspection: 'Ofsted',
   'hmi-visit': 'Ofsted',
   profile: 'Profiles',
+  concern: 'Concerns',
+  'warning-notice': 'Concerns',
+  'ofsted-follow-up': 'Ofsted',
 };
+
+/** Kinds shown on the timeline only through their record of changes, so every entry shows. */
+const ONLY_AS_CHANGES = new Set<AuditEntity>(['school', 'concern', 'warning-notice', 'ofsted-follow-up']);
 
 /**
  * A school's own changes all show; a monitoring record's first entry is the record itself (and a
  * DIG decision its own item), so of those only corrections, deletions and restores show.
  */
-const shownAsChange = (h: AuditEntry) => h.entity === 'school' || !['add', 'decide'].includes(h.action);
+const shownAsChange = (h: AuditEntry) =>
+  ONLY_AS_CHANGES.has(h.entity) || !['add', 'decide'].includes(h.action);
 const grade = (n: number | null | undefined) => (n ? `${n} ${GRADE_NAMES[n]}` : '—');
 
 /** Where Ofsted and the LA disagree: which way, and what the LA did about it. */

@@ -21,13 +21,19 @@ describe('support levels', () => {
 
 describe('the urgent-case rule', () => {
   const sm = [{ inspectedOn: '2008-03-10', outcome: 'Special Measures' as const }];
-  it('flags inadequate progress at the second monitoring visit after Special Measures, 10 days to act', () => {
+  it('flags inadequate progress at the second monitoring visit after Special Measures, 10 working days to plan for', () => {
     expect(
       urgentCase(sm, [
         { visitedOn: '2008-06-12', progress: 'Satisfactory' },
         { visitedOn: '2008-11-20', progress: 'Inadequate' },
       ]),
-    ).toEqual({ inspectedOn: '2008-03-10', visitedOn: '2008-11-20', statementDueOn: '2008-11-30' });
+    ).toEqual({
+      inspectedOn: '2008-03-10',
+      visitedOn: '2008-11-20',
+      statementDueOn: '2008-12-04',
+      status: 'may become urgent',
+      noticeOn: null,
+    });
   });
   it('does not flag the first visit, a good second visit, visits before the judgement, or other outcomes', () => {
     expect(urgentCase(sm, [{ visitedOn: '2008-06-12', progress: 'Inadequate' }])).toBeNull();

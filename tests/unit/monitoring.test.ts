@@ -324,14 +324,16 @@ describe('Ofsted, SEF and profiles', () => {
     expect(m.urgent).toEqual({
       inspectedOn: '2008-03-10',
       visitedOn: '2008-11-20',
-      statementDueOn: '2008-11-30',
+      statementDueOn: '2008-12-04',
+      status: 'may become urgent',
+      noticeOn: null,
     });
     const overview = await ok(session, 'monitoring.overview', {
       doubleDistrictId: null,
       today: '2008-12-01',
     });
     expect(overview.urgent).toEqual([
-      expect.objectContaining({ name: 'Alder Primary', statementDueOn: '2008-11-30' }),
+      expect.objectContaining({ name: 'Alder Primary', statementDueOn: '2008-12-04' }),
     ]);
   });
 
