@@ -4,6 +4,7 @@ import { FIELD_LABELS } from '../../shared/api/labels';
 import type { z } from 'zod';
 import { appHandlers } from './app';
 import { backupsHandlers } from './backups';
+import { brokerageHandlers } from './brokerage';
 import { calendarHandlers } from './calendar';
 import { categoriesHandlers } from './categories';
 import { concernsHandlers } from './concerns';
@@ -13,6 +14,7 @@ import { monitoringHandlers } from './monitoring';
 import { ofstedHandlers } from './ofsted';
 import { ofstedFollowUpHandlers } from './ofsted-follow-up';
 import { organisationHandlers } from './organisation';
+import { partnershipsHandlers } from './partnerships';
 import { profilesHandlers } from './profiles';
 import { projectsHandlers } from './projects';
 import { recordsHandlers } from './records';
@@ -51,6 +53,8 @@ export const handlers: Handlers = {
   ...projectsHandlers,
   ...fundsHandlers,
   ...effectivenessProfilesHandlers,
+  ...partnershipsHandlers,
+  ...brokerageHandlers,
 };
 
 /**

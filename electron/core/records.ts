@@ -4,7 +4,9 @@ import type { AuditEntity } from '../../shared/domain/audit';
 import { getAudit } from '../data/audit';
 import { categories } from '../data/categories';
 import { concerns } from '../data/concerns';
+import { barriers, strengths } from '../data/brokerage';
 import { effectivenessProfiles } from '../data/effectiveness-profiles';
+import { partnerships, spending } from '../data/partnerships';
 import { inspections, monitoringVisits } from '../data/ofsted';
 import { followUps } from '../data/ofsted-follow-up';
 import { profiles } from '../data/profiles';
@@ -13,6 +15,7 @@ import { sefs } from '../data/sef';
 import { visits } from '../data/visits';
 import { warningNotices } from '../data/warning-notices';
 import { restoreRecord, type RecordTable } from '../data/write';
+import { restoreSupport } from './brokerage';
 import type { Ctx, HandlersOf } from './context';
 
 /** A record deleted in error, put back from what its deletion's audit entry kept. */
@@ -37,6 +40,11 @@ const restorers: Partial<Record<AuditEntity, (ctx: Ctx, kept: unknown) => { id: 
   'progress-report': restore(reports),
   'project-cost': restore(costs),
   'effectiveness-profile': restore(effectivenessProfiles),
+  partnership: restore(partnerships),
+  'network-spend': restore(spending),
+  'key-strength': restore(strengths),
+  'brokered-support': restoreSupport,
+  barrier: restore(barriers),
 };
 
 export const recordsHandlers: HandlersOf<typeof recordsOps> = {

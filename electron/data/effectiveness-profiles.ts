@@ -41,20 +41,23 @@ export function profileFor(db: Db, schoolId: number, academicYear: number) {
     { id: number } | undefined;
 }
 
-/** Each school's elements that its latest profile names themes for improvement in. */
-export function latestThemes(db: Db): Map<number, string[]> {
+/** The elements each school's latest profile names themes for improvement in, and that profile's year. */
+export function latestThemes(db: Db): Map<number, { academicYear: number; elements: string[] }> {
   const rows = db
     .prepare(
-      `SELECT p.school_id AS schoolId, s.element FROM effectiveness_profiles p
+      `SELECT p.school_id AS schoolId, p.academic_year AS academicYear, s.element FROM effectiveness_profiles p
        JOIN effectiveness_sections s ON s.profile_id = p.id
        WHERE trim(s.themes) <> '' AND p.academic_year =
          (SELECT max(academic_year) FROM effectiveness_profiles q WHERE q.school_id = p.school_id)
        ORDER BY p.school_id, s.position`,
     )
-    .all() as Array<{ schoolId: number; element: string }>;
-  const bySchool = new Map<number, string[]>();
-  for (const { schoolId, element } of rows)
-    bySchool.set(schoolId, [...new Set([...(bySchool.get(schoolId) ?? []), element])]);
+    .all() as Array<{ schoolId: number; academicYear: number; element: string }>;
+  const bySchool = new Map<number, { academicYear: number; elements: string[] }>();
+  for (const { schoolId, academicYear, element } of rows) {
+    const held = bySchool.get(schoolId) ?? { academicYear, elements: [] };
+    if (!held.elements.includes(element)) held.elements.push(element);
+    bySchool.set(schoolId, held);
+  }
   return bySchool;
 }
 

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { appOps } from './app';
 import { backupsOps } from './backups';
 import { calendarOps } from './calendar';
+import { brokerageOps } from './brokerage';
 import { categoriesOps } from './categories';
 import { concernsOps } from './concerns';
 import { effectivenessProfilesOps } from './effectiveness-profiles';
@@ -10,6 +11,7 @@ import { monitoringOps } from './monitoring';
 import { ofstedOps } from './ofsted';
 import { ofstedFollowUpOps } from './ofsted-follow-up';
 import { organisationOps } from './organisation';
+import { partnershipsOps } from './partnerships';
 import { profilesOps } from './profiles';
 import { projectsOps } from './projects';
 import { recordsOps } from './records';
@@ -44,6 +46,8 @@ export const contract = {
   ...projectsOps,
   ...fundsOps,
   ...effectivenessProfilesOps,
+  ...partnershipsOps,
+  ...brokerageOps,
 } as const;
 
 export type Contract = typeof contract;

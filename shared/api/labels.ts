@@ -2,7 +2,9 @@ import { SCHOOL_LABELS } from '../domain/school';
 import { termLabels } from './calendar';
 import { categoryLabels } from './categories';
 import { concernLabels } from './concerns';
+import { brokerageLabels } from './brokerage';
 import { effectivenessProfileLabels } from './effectiveness-profiles';
+import { partnershipLabels } from './partnerships';
 import { fundLabels } from './funds';
 import { ofstedLabels } from './ofsted';
 import { followUpLabels } from './ofsted-follow-up';
@@ -29,4 +31,6 @@ export const FIELD_LABELS: Record<string, string> = {
   ...projectLabels,
   ...fundLabels,
   ...effectivenessProfileLabels,
+  ...partnershipLabels,
+  ...brokerageLabels,
 };

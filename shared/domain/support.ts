@@ -2,7 +2,7 @@ import { academicYearLabel } from './calendar';
 import { elementLabel } from './effectiveness';
 import { formatDate } from './format';
 import { areaLabel } from './partnerships';
-import { GRADE_NAMES } from './sef';
+import { ENGLISH_SEF, GRADE_NAMES } from './sef';
 
 /**
  * Who can help a school (DOMAIN §13, seed 001's key strengths register): schools with a validated
@@ -72,7 +72,8 @@ export function weakAreas(school: {
     if (held) held.because += `; ${because}`;
     else found.set(area, { area, label: areaLabel(area), because });
   };
-  const grades = Object.entries(school.sef?.grades ?? {});
+  const order = (code: string) => ENGLISH_SEF.judgements.findIndex((j) => j.code === code);
+  const grades = Object.entries(school.sef?.grades ?? {}).sort(([a], [b]) => order(a) - order(b));
   const worst = Math.max(0, ...grades.map(([, g]) => g));
   if (school.sef && worst >= 3)
     for (const [code, grade] of grades.filter(([, g]) => g === worst))

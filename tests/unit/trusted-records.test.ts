@@ -298,6 +298,47 @@ describe('records that can be trusted', () => {
         officerFte: 1,
       },
       'effectivenessProfiles.save': { schoolId: a, academicYear: 2025, sections: [] },
+      'partnerships.save': {
+        name: 'Ghost cluster',
+        kind: 'Cluster',
+        leadSchoolId: null,
+        notes: '',
+        members: [],
+      },
+      'partnerships.saveBudget': { partnershipId: 1, academicYear: 2025, lines: [] },
+      'partnerships.saveSpend': {
+        lineId: 1,
+        spentOn: '2025-10-01',
+        amountPence: 100,
+        description: 'Cover',
+        overspendReason: '',
+      },
+      'partnerships.saveStrength': {
+        schoolId: a,
+        area: 'sef:teaching',
+        aspect: '',
+        evidence: 'Lessons',
+        validatedBy: '',
+        validatedOn: null,
+        contact: '',
+      },
+      'partnerships.saveSupport': {
+        supportingSchoolId: a,
+        supportedSchoolId: a + 1,
+        area: 'sef:teaching',
+        startsOn: '2025-10-01',
+        endsOn: null,
+        agreedBy: 'Dee Sim',
+        outcome: '',
+      },
+      'partnerships.saveBarrier': {
+        schoolId: a,
+        raisedOn: '2025-10-01',
+        theme: 'Cover',
+        description: 'Staff',
+        beyondSchool: false,
+      },
+      'partnerships.saveResponse': { theme: 'Cover', response: 'Noted', respondedOn: '2025-10-01' },
     };
     const saves = opNames.filter((op) => /\.save|\.propose/.test(op) && op !== 'calendar.saveTerm');
     expect(saves.sort()).toEqual(Object.keys(drafts).sort());
