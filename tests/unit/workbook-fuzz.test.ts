@@ -198,7 +198,7 @@ beforeAll(async () => {
 describe.each([
   { sample: 'schools-register.xlsx', path: SAMPLE_REGISTER, op: 'register', seed: 11 },
   { sample: 'sef-grid-cannock-lichfield-autumn-2008.xlsx', path: SAMPLE_GRID, op: 'sefGrid', seed: 2008 },
-] as const)('$sample mutated $# ', ({ path, op, seed }) => {
+] as const)('$sample, mutated', ({ path, op, seed }) => {
   it(`ends each of ${CASES} mutations in a preview or a plain refusal, changing nothing`, async () => {
     const random = generator(seed);
     const sample = readFileSync(path);
