@@ -12,6 +12,7 @@ const USAGE = `Usage:
   sid import schools FILE --db FILE [--dry-run]    import the register workbook
   sid export schools --db FILE --out FILE          export the register workbook
   sid import sef-grid FILE --db FILE [--dry-run]   import a SEF grid workbook
+  sid export partnerships --db FILE --out FILE     export networks, key strengths, brokered support, barriers
   sid export sef-grid --db FILE --out FILE [--double-district NAME] [--term "Autumn 2008"]
                                                    export a SEF grid (default: whole LA, this term)
   sid check --db FILE                              integrity check and summary
@@ -127,9 +128,15 @@ async function run(session: Session, argv: string[], output: Output): Promise<nu
       return 0;
     }
     case 'export': {
-      if ((kind !== 'schools' && kind !== 'sef-grid') || !values.out)
-        throw new Usage('sid export schools|sef-grid --db FILE --out FILE');
+      if ((kind !== 'schools' && kind !== 'sef-grid' && kind !== 'partnerships') || !values.out)
+        throw new Usage('sid export schools|sef-grid|partnerships --db FILE --out FILE');
       await openToRead(db);
+      if (kind === 'partnerships') {
+        const exported = await call('partnerships.export', {});
+        await writeFile(values.out, Buffer.from(exported.dataBase64, 'base64'));
+        log(`Wrote ${values.out}.`);
+        return 0;
+      }
       let doubleDistrictId: number | null = null;
       const wanted = values['double-district'];
       if (wanted !== undefined) {

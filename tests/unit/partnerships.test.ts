@@ -566,3 +566,94 @@ describe('the partnerships workbook', () => {
     ]);
   });
 });
+
+describe('the demo authority’s partnerships', () => {
+  it('tell the same story as its monitoring: strengths where SEFs are strong, support to the weakest', async () => {
+    const { session, dir } = tempSession();
+    await ok(session, 'app.create', { path: join(dir, 'demo.sid'), demo: true });
+    const db = session.ctx().db;
+    const schools = await ok(session, 'schools.list', {});
+    const list = await ok(session, 'partnerships.list', {});
+    const districts = new Set(schools.map((s) => s.district));
+    for (const district of districts) {
+      expect(list.map((p) => p.name)).toContain(`${district} Cluster`);
+      expect(list.map((p) => p.name)).toContain(`${district} Network`);
+    }
+    expect(list.some((p) => p.districts.length > 1)).toBe(true);
+
+    const budgets = await ok(session, 'partnerships.budgets', {});
+    expect(budgets.length).toBe(districts.size * 2);
+    for (const b of budgets) {
+      expect(b.allocationPence).toBe(500_000);
+      const agreed = b.spend.some((x) => x.overspendReason !== '');
+      expect(b.spentPence <= b.allocationPence || agreed, b.partnership).toBe(true);
+    }
+    expect(budgets.some((b) => b.spend.some((x) => x.overspendReason !== ''))).toBe(true);
+
+    const strengths = await ok(session, 'partnerships.findStrengths', { validatedOnly: true });
+    expect(strengths.length).toBeGreaterThanOrEqual(24);
+    const grade = db.prepare(
+      `SELECT g.grade FROM sef_entries e JOIN sef_grades g ON g.entry_id = e.id
+       WHERE e.school_id = ? AND g.judgement = ? ORDER BY e.sef_on DESC LIMIT 1`,
+    );
+    for (const k of strengths)
+      expect(grade.pluck().get(k.schoolId, k.area.slice(4)), k.school).toBeLessThanOrEqual(2);
+
+    const support = await ok(session, 'partnerships.support', {});
+    expect(support.length).toBeGreaterThan(0);
+    const byId = new Map(schools.map((s) => [s.id, s]));
+    for (const x of support) {
+      const supported = byId.get(x.supportedSchoolId)!;
+      const weak = db
+        .prepare(
+          `SELECT 1 FROM inspections WHERE school_id = ? AND outcome <> 'None'
+           UNION SELECT 1 FROM category_reviews WHERE school_id = ? AND confirmed_category = 4`,
+        )
+        .get(supported.id, supported.id);
+      expect(weak, supported.name).toBeDefined();
+      expect(strengths.some((k) => k.schoolId === x.supportingSchoolId && k.area === x.area)).toBe(true);
+      expect(byId.get(x.supportingSchoolId)!.category ?? 2).toBeLessThanOrEqual(2);
+    }
+    const agenda = await ok(session, 'partnerships.agenda', {});
+    expect(agenda.reduce((n, a) => n + a.count, 0)).toBe(36);
+    expect(
+      agenda
+        .filter((a) => a.response !== null)
+        .map((a) => a.theme)
+        .sort(),
+    ).toEqual(['Supply cover', 'Transport']);
+
+    const again = tempSession();
+    await ok(again.session, 'app.create', { path: join(again.dir, 'demo.sid'), demo: true });
+    const tables = [
+      'partnerships',
+      'partnership_members',
+      'network_spend',
+      'key_strengths',
+      'brokered_support',
+      'barriers',
+    ];
+    const dump = (s: Session) =>
+      tables.map((t) => s.ctx().db.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all());
+    expect(dump(again.session)).toEqual(dump(session));
+  });
+
+  it('is exported by sid export partnerships', async () => {
+    const { runCli } = await import('../../electron/cli/run');
+    const { dir } = tempSession();
+    const db = join(dir, 'cli.sid');
+    const out = join(dir, 'partnerships.xlsx');
+    const lines: string[] = [];
+    const output = { out: (l: string) => lines.push(l), err: (l: string) => lines.push(l) };
+    expect(await runCli(['init', '--db', db, '--demo'], output)).toBe(0);
+    expect(await runCli(['export', 'partnerships', '--db', db, '--out', out], output)).toBe(0);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(out);
+    expect(workbook.worksheets.map((w) => [w.name, w.rowCount > 4])).toEqual([
+      ['Networks', true],
+      ['Key strengths', true],
+      ['Brokered support', true],
+      ['Barriers', true],
+    ]);
+  });
+});

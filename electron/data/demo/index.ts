@@ -1,5 +1,6 @@
 import type { Db } from '../database';
 import { seedMonitoring } from './monitoring';
+import { seedPartnerships } from './partnerships';
 import { seeded } from './random';
 import { seedRegister } from './register';
 import { demoStatements } from './statements';
@@ -16,5 +17,7 @@ export function fillDemoAuthority(db: Db, today: string, seed = 860): void {
   db.transaction(() => {
     const schools = seedRegister(sql, random);
     seedMonitoring(sql, random, schools, today);
+    // Its own stream, so partnerships stay the same whatever is seeded before them.
+    seedPartnerships(db, seeded(seed + 1), today);
   })();
 }
