@@ -15,6 +15,8 @@ const USAGE = `Usage:
   sid export partnerships --db FILE --out FILE     export networks, key strengths, brokered support, barriers
   sid export sef-grid --db FILE --out FILE [--double-district NAME] [--term "Autumn 2008"]
                                                    export a SEF grid (default: whole LA, this term)
+  sid export concerns --db FILE --out FILE [--double-district NAME]
+                                                   export the concern register (default: whole LA)
   sid check --db FILE                              integrity check and summary
   sid backup --db FILE                             back the file up now; prints where the backup went
   sid restore BACKUP --db FILE                     put the file back as BACKUP holds it (backs it up first)
@@ -128,8 +130,8 @@ async function run(session: Session, argv: string[], output: Output): Promise<nu
       return 0;
     }
     case 'export': {
-      if ((kind !== 'schools' && kind !== 'sef-grid' && kind !== 'partnerships') || !values.out)
-        throw new Usage('sid export schools|sef-grid|partnerships --db FILE --out FILE');
+      if (!['schools', 'sef-grid', 'partnerships', 'concerns'].includes(kind ?? '') || !values.out)
+        throw new Usage('sid export schools|sef-grid|partnerships|concerns --db FILE --out FILE');
       await openToRead(db);
       if (kind === 'partnerships') {
         const exported = await call('partnerships.export', {});
@@ -152,10 +154,12 @@ async function run(session: Session, argv: string[], output: Output): Promise<nu
       const exported =
         kind === 'schools'
           ? await call('register.export', {})
-          : await call('sefGrid.export', {
-              doubleDistrictId,
-              term: term.trim().replace(/^./, (c) => c.toUpperCase()),
-            });
+          : kind === 'concerns'
+            ? await call('concerns.exportRegister', { doubleDistrictId })
+            : await call('sefGrid.export', {
+                doubleDistrictId,
+                term: term.trim().replace(/^./, (c) => c.toUpperCase()),
+              });
       await writeFile(values.out, Buffer.from(exported.dataBase64, 'base64'));
       log(`Wrote ${values.out}.`);
       return 0;

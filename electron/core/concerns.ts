@@ -25,6 +25,7 @@ import { calendarOf } from './calendar';
 import type { Ctx, HandlersOf } from './context';
 import { ofstedStanding } from './ofsted-follow-up';
 import { requirePerson } from './organisation';
+import { projectsSummaryFor } from './projects';
 import { refuseFields } from './refusals';
 import { requireSchool } from './schools';
 import { noticeRow } from './warning-notices';
@@ -87,7 +88,12 @@ function save(ctx: Ctx, id: number | undefined, draft: Parameters<typeof concern
 /** The concern register: each open concern with its stage, time there, open duties and deadlines. */
 function register(ctx: Ctx, doubleDistrictId: number | null, on: string) {
   const schools = new Map(listSchools(ctx.db).map((s) => [s.id, s]));
-  return listConcerns(ctx.db, { doubleDistrictId }).map((stored) => {
+  const listed = listConcerns(ctx.db, { doubleDistrictId });
+  const projects = projectsSummaryFor(
+    ctx,
+    listed.map((c) => c.schoolId),
+  );
+  return listed.map((stored) => {
     const c = view(ctx, stored, on);
     const school = schools.get(c.schoolId)!;
     const standing = ofstedStanding(ctx, c.schoolId, on);
@@ -110,8 +116,8 @@ function register(ctx: Ctx, doubleDistrictId: number | null, on: string) {
       ofstedCategory: standing.category,
       urgent: standing.urgent?.status ?? null,
       closurePresumption: standing.closurePresumption !== null,
-      rag: null,
-      spentPence: null,
+      rag: projects.get(c.schoolId)?.rag ?? null,
+      spentPence: projects.get(c.schoolId)?.spentPence ?? null,
     };
   });
 }

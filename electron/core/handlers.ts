@@ -8,6 +8,7 @@ import { brokerageHandlers } from './brokerage';
 import { calendarHandlers } from './calendar';
 import { categoriesHandlers } from './categories';
 import { concernsHandlers } from './concerns';
+import { concernRegisterExportHandlers } from './concerns-export';
 import { effectivenessProfilesHandlers } from './effectiveness-profiles';
 import { fundsHandlers } from './funds';
 import { monitoringHandlers } from './monitoring';
@@ -48,6 +49,7 @@ export const handlers: Handlers = {
   ...profilesHandlers,
   ...recordsHandlers,
   ...concernsHandlers,
+  ...concernRegisterExportHandlers,
   ...warningNoticesHandlers,
   ...ofstedFollowUpHandlers,
   ...projectsHandlers,

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CONCERN_FACTORS, CONCERN_SOURCES, DUTY_CODES, type Stage } from '../domain/concerns';
 import { isoDate, longText, oneOf } from '../domain/fields';
 import { OUTCOMES } from '../domain/ofsted';
-import { byId, deleted, id, op } from './common';
+import { byId, deleted, download, id, op } from './common';
 
 /** Stage 1, 2 or 3. */
 export const stage = z.custom<Stage>((v) => v === 1 || v === 2 || v === 3, {
@@ -208,4 +208,12 @@ export const concernsOps = {
     z.object({ doubleDistrictId: id.nullable(), ...asOf }).strict(),
     z.array(registerRow),
   ),
+};
+
+/**
+ * The concern register as a workbook (schools causing concern, warning notices, projects), per double
+ * district or all. Apart from concernsOps so its handler can sit beside the workbook writer.
+ */
+export const concernRegisterExportOps = {
+  'concerns.exportRegister': op(z.object({ doubleDistrictId: id.nullable() }).strict(), download),
 };

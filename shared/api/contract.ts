@@ -4,7 +4,7 @@ import { backupsOps } from './backups';
 import { calendarOps } from './calendar';
 import { brokerageOps } from './brokerage';
 import { categoriesOps } from './categories';
-import { concernsOps } from './concerns';
+import { concernRegisterExportOps, concernsOps } from './concerns';
 import { effectivenessProfilesOps } from './effectiveness-profiles';
 import { fundsOps } from './funds';
 import { monitoringOps } from './monitoring';
@@ -41,6 +41,7 @@ export const contract = {
   ...profilesOps,
   ...recordsOps,
   ...concernsOps,
+  ...concernRegisterExportOps,
   ...warningNoticesOps,
   ...ofstedFollowUpOps,
   ...projectsOps,
