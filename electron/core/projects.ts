@@ -26,6 +26,7 @@ import {
   type StoredCost,
   type StoredProject,
 } from '../data/projects';
+import { concerns } from '../data/concerns';
 import { changeRecord, deleteRecord, notFound, saveRecord } from '../data/write';
 import { calendarOf } from './calendar';
 import type { Ctx, HandlersOf } from './context';
@@ -157,6 +158,9 @@ export const projectsHandlers: HandlersOf<typeof projectsOps> = {
       check: (before) => {
         requireSchool(ctx, draft.schoolId);
         requirePerson(ctx, draft.leadOfficerId, 'leadOfficerId');
+        // No foreign key: a concern deleted in error must not take its projects' history with it.
+        if (draft.concernId !== null && concerns.get(ctx.db, draft.concernId)?.schoolId !== draft.schoolId)
+          invalid('Choose one of this school’s concerns', 'concernId');
         const base = reviewBase(draft.startedOn, before?.decisions ?? []);
         const problem = reviewDeadlineProblem(base, draft.reviewOn, calendarOf(ctx));
         if (problem) invalid(problem, 'reviewOn');

@@ -43,11 +43,26 @@ const KIND_OF_ENTITY: Partial<Record<AuditEntity, TimelineKind>> = {
   profile: 'Profiles',
   concern: 'Concerns',
   'warning-notice': 'Concerns',
+  project: 'Concerns',
+  milestone: 'Concerns',
+  'project-meeting': 'Concerns',
+  'progress-report': 'Concerns',
+  'project-cost': 'Concerns',
   'ofsted-follow-up': 'Ofsted',
 };
 
 /** Kinds shown on the timeline only through their record of changes, so every entry shows. */
-const ONLY_AS_CHANGES = new Set<AuditEntity>(['school', 'concern', 'warning-notice', 'ofsted-follow-up']);
+const ONLY_AS_CHANGES = new Set<AuditEntity>([
+  'school',
+  'concern',
+  'warning-notice',
+  'ofsted-follow-up',
+  'project',
+  'milestone',
+  'project-meeting',
+  'progress-report',
+  'project-cost',
+]);
 
 /**
  * A school's own changes all show; a monitoring record's first entry is the record itself (and a

@@ -5,6 +5,8 @@ import { projectsSummaryFor } from '../../electron/core/projects';
 import { Session } from '../../electron/core/session';
 import { openDatabase } from '../../electron/data/database';
 import { latestVersion, migrations } from '../../electron/data/migrations';
+import { buildTimeline } from '../../shared/domain/timeline';
+import { concernDraft } from './concerns-fixture';
 import { ok, RESOURCES, tempSession } from './helpers';
 
 /** A double district with one school, a lead officer, and a Stage 3 project started 15/09/2025. */
@@ -77,13 +79,18 @@ describe('intervention projects', () => {
     expect(tooLate.code).toBe('invalid_input');
     expect(tooLate.fields?.reviewOn).toBe('A review comes at most two terms after 15/09/2025: by 27/04/2026');
 
-    const project = await ok(session, 'projects.save', {
-      draft: projectDraft(school, officer, { concernId: 7 }),
+    const concern = await ok(session, 'concerns.save', { draft: concernDraft(school) });
+    const elsewhere = await refusal(session, 'projects.save', {
+      draft: projectDraft(school, officer, { concernId: concern.id + 1 }),
     });
-    expect(await ok(session, 'projects.list', { concernId: 7 })).toEqual(
+    expect(elsewhere.fields?.concernId).toBe('Choose one of this school’s concerns');
+    const project = await ok(session, 'projects.save', {
+      draft: projectDraft(school, officer, { concernId: concern.id }),
+    });
+    expect(await ok(session, 'projects.list', { concernId: concern.id })).toEqual(
       [project].map(({ milestones: _m, meetings: _e, reports: _r, costs: _c, decisions: _d, ...row }) => row),
     );
-    expect(await ok(session, 'projects.list', { concernId: 8 })).toEqual([]);
+    expect(await ok(session, 'projects.list', { concernId: concern.id + 1 })).toEqual([]);
     expect(project).toMatchObject({
       school: 'Alder Primary',
       leadOfficer: 'Ann Lead',
@@ -98,10 +105,17 @@ describe('intervention projects', () => {
       threeTermsWithoutImprovement: true,
       meetingOverdue: true,
     });
-    const history = (await ok(session, 'schools.get', { id: school })).history;
-    expect(
-      history.some((h) => h.entity === 'project' && h.summary.startsWith('Started an intervention project')),
-    ).toBe(true);
+    // On the school's timeline among its concerns, and in the concern register with its RAG and spend.
+    const { history } = await ok(session, 'schools.get', { id: school });
+    const started = history.find((h) => h.entity === 'project' && h.action === 'add')!;
+    expect(started.summary).toBe('Started an intervention project at Alder Primary from 15/09/2025');
+    const monitoring = await ok(session, 'monitoring.school', { schoolId: school });
+    expect(buildTimeline(monitoring, history).find((i) => i.key === `audit-${started.id}`)?.kind).toBe(
+      'Concerns',
+    );
+    await ok(session, 'projects.saveCost', { draft: costDraft(project.id, { amountPence: 120_000 }) });
+    const [registered] = await ok(session, 'concerns.register', { doubleDistrictId: null });
+    expect(registered).toMatchObject({ concernId: concern.id, rag: null, spentPence: 120_000 });
   });
 
   it("judges a project's clocks against today's date", async () => {
