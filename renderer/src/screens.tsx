@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { BackupsPage } from './features/backups';
 import { MonitoringPage } from './features/monitoring';
 import { OrganisationPage } from './features/organisation';
+import { AgendaPage, PartnershipPage, PartnershipsPage, StrengthsPage } from './features/partnerships';
 import { FundPage, ProjectPage } from './features/projects';
 import { RegisterPage } from './features/register';
 import { SchoolPage, SchoolsList } from './features/schools';
@@ -57,6 +58,37 @@ export const SCREENS = {
     ),
   }),
   fund: screen({ path: 'fund', nav: 'Intervention fund', render: () => <FundPage /> }),
+  partnerships: screen({
+    path: 'partnerships',
+    nav: 'Partnerships',
+    render: (_, { go, href }) => (
+      <PartnershipsPage
+        onOpen={(id) => go({ kind: 'partnership', id })}
+        hrefOf={(id) => href({ kind: 'partnership', id })}
+      />
+    ),
+  }),
+  partnership: screen({
+    path: 'partnerships/:id',
+    under: 'partnerships',
+    render: ({ id }, { go, href }) => (
+      <PartnershipPage
+        id={id}
+        onBack={() => go({ kind: 'partnerships' })}
+        schoolHref={(schoolId) => href({ kind: 'school', id: schoolId })}
+      />
+    ),
+  }),
+  strengths: screen({
+    path: 'strengths',
+    nav: 'Key strengths',
+    render: (_, { href }) => <StrengthsPage schoolHref={(id) => href({ kind: 'school', id })} />,
+  }),
+  barriers: screen({
+    path: 'barriers',
+    nav: 'Barriers agenda',
+    render: (_, { href }) => <AgendaPage schoolHref={(id) => href({ kind: 'school', id })} />,
+  }),
   'sef-grid': screen({ path: 'sef-grid', nav: 'SEF grid', render: () => <SefGridPage /> }),
   register: screen({ path: 'register', nav: 'Register workbook', render: () => <RegisterPage /> }),
   organisation: screen({ path: 'organisation', nav: 'Organisation', render: () => <OrganisationPage /> }),

@@ -13,6 +13,7 @@ export const TIMELINE_KINDS = [
   'Ofsted',
   'Profiles',
   'Concerns',
+  'Support',
   'Record changes',
 ] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
@@ -41,6 +42,10 @@ const KIND_OF_ENTITY: Partial<Record<AuditEntity, TimelineKind>> = {
   inspection: 'Ofsted',
   'hmi-visit': 'Ofsted',
   profile: 'Profiles',
+  'effectiveness-profile': 'Profiles',
+  'brokered-support': 'Support',
+  'key-strength': 'Support',
+  barrier: 'Support',
   concern: 'Concerns',
   'warning-notice': 'Concerns',
   project: 'Concerns',
@@ -53,6 +58,10 @@ const KIND_OF_ENTITY: Partial<Record<AuditEntity, TimelineKind>> = {
 
 /** Kinds shown on the timeline only through their record of changes, so every entry shows. */
 const ONLY_AS_CHANGES = new Set<AuditEntity>([
+  'effectiveness-profile',
+  'brokered-support',
+  'key-strength',
+  'barrier',
   'school',
   'concern',
   'warning-notice',

@@ -16,6 +16,7 @@ import { useState } from 'react';
 import { formatDate } from '../../../../shared/domain/format';
 import { call, useOperation } from '../../api';
 import { SchoolMonitoring } from '../monitoring';
+import { SchoolPartnerships } from '../partnerships';
 import { SchoolForm } from './SchoolForm';
 
 export function SchoolPage({ id, onBack }: { id: number; onBack: () => void }) {
@@ -106,6 +107,7 @@ export function SchoolPage({ id, onBack }: { id: number; onBack: () => void }) {
           </SimpleGrid>
         )}
       </Paper>
+      <SchoolPartnerships school={school} onChanged={load} />
       {org && <SchoolMonitoring school={school} org={org} history={history} onChanged={load} />}
       <Modal opened={confirmClose} onClose={() => setConfirmClose(false)} title="Close this school?">
         <Text mb="md">
