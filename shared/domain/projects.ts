@@ -1,4 +1,5 @@
-import { addDays, addTerms, shiftTerm, termOf, type Calendar, defaultTermDates } from './calendar';
+import { addTerms, type Calendar, defaultTermDates } from './calendar';
+import { addHalfTerms } from './half-terms';
 import { formatDate } from './format';
 
 /**
@@ -81,36 +82,15 @@ export function threeTermsWithoutImprovement(
   return today >= addTerms(improvedUntil, 3, calendar);
 }
 
-const daysFrom = (from: string, to: string) =>
-  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-
-/**
- * The date one half-term after a date, the same school distance into the next half-term (kept within
- * it): half-terms come from the LA's term dates, so a holiday does not count as school time.
- */
-export function oneHalfTermAfter(date: string, calendar: Calendar = defaultTermDates): string {
-  const term = termOf(date, calendar);
-  const inSecondHalf = date >= term.secondHalfOn;
-  const offset = Math.max(0, daysFrom(inSecondHalf ? term.secondHalfOn : term.startsOn, date));
-  let next: { startsOn: string; endsOn: string };
-  if (!inSecondHalf) next = { startsOn: term.secondHalfOn, endsOn: term.endsOn };
-  else {
-    const ref = shiftTerm(term, 1);
-    const following = calendar(ref.academicYear).find((t) => t.term === ref.term)!;
-    next = { startsOn: following.startsOn, endsOn: addDays(following.secondHalfOn, -1) };
-  }
-  const landed = addDays(next.startsOn, offset);
-  return landed > next.endsOn ? next.endsOn : landed;
-}
-
 /**
  * A Stage 3 project group meets at least half-termly (L1493): flagged once its last meeting (or, with
- * none yet, the start) is more than a half-term old.
+ * none yet, the start) is more than a half-term old, counted in the LA's half-terms so a holiday is
+ * not school time.
  */
 export function meetingOverdue(
   lastMetOn: string,
   today: string,
   calendar: Calendar = defaultTermDates,
 ): boolean {
-  return today > oneHalfTermAfter(lastMetOn, calendar);
+  return today > addHalfTerms(lastMetOn, 1, calendar);
 }

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { calendarFrom, defaultTermDates } from '../../shared/domain/calendar';
+import { addHalfTerms } from '../../shared/domain/half-terms';
 import {
   isOverdue,
   latestReview,
   meetingOverdue,
-  oneHalfTermAfter,
   reviewBase,
   reviewDeadlineProblem,
   threeTermsWithoutImprovement,
@@ -81,19 +81,19 @@ describe('three terms without significant improvement', () => {
 describe('a Stage 3 project group meets at least half-termly', () => {
   it('is flagged the day after a half-term has passed since its last meeting', () => {
     // 15/09/2025 is two weeks into autumn's first half; the second half begins 03/11/2025.
-    expect(oneHalfTermAfter('2025-09-15')).toBe('2025-11-17');
+    expect(addHalfTerms('2025-09-15', 1)).toBe('2025-11-17');
     expect(meetingOverdue('2025-09-15', '2025-11-17')).toBe(false);
     expect(meetingOverdue('2025-09-15', '2025-11-18')).toBe(true);
   });
 
   it('does not count the holiday between terms as school time', () => {
     // 01/12/2025 is four weeks into autumn's second half: four weeks into spring is 02/02/2026.
-    expect(oneHalfTermAfter('2025-12-01')).toBe('2026-02-02');
+    expect(addHalfTerms('2025-12-01', 1)).toBe('2026-02-02');
     expect(meetingOverdue('2025-12-01', '2026-01-30')).toBe(false);
   });
 
   it('keeps the date within a shorter next half-term', () => {
     // 11/04/2025 ends a long spring second half; summer's first half ends before 02/06/2025.
-    expect(oneHalfTermAfter('2025-04-11')).toBe('2025-06-01');
+    expect(addHalfTerms('2025-04-11', 1)).toBe('2025-06-01');
   });
 });
