@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { BackupsPage } from './features/backups';
+import { ConcernPage, ConcernRegister } from './features/concerns';
 import { MonitoringPage } from './features/monitoring';
 import { OrganisationPage } from './features/organisation';
 import { AgendaPage, PartnershipPage, PartnershipsPage, StrengthsPage } from './features/partnerships';
@@ -43,18 +44,45 @@ export const SCREENS = {
   school: screen({
     path: 'schools/:id',
     under: 'schools',
-    render: ({ id }, { go }) => <SchoolPage id={id} onBack={() => go({ kind: 'schools' })} />,
+    render: ({ id }, { go }) => (
+      <SchoolPage
+        id={id}
+        onBack={() => go({ kind: 'schools' })}
+        onOpenConcern={(concernId) => go({ kind: 'concern', id: concernId })}
+      />
+    ),
   }),
   monitoring: screen({
     path: 'monitoring',
     nav: 'Monitoring',
     render: (_, { go }) => <MonitoringPage onOpen={(id) => go({ kind: 'school', id })} />,
   }),
+  concerns: screen({
+    path: 'concerns',
+    nav: 'Concerns',
+    render: (_, { go }) => <ConcernRegister onOpen={(id) => go({ kind: 'concern', id })} />,
+  }),
+  concern: screen({
+    path: 'concerns/:id',
+    under: 'concerns',
+    render: ({ id }, { go }) => (
+      <ConcernPage
+        id={id}
+        onBack={() => go({ kind: 'concerns' })}
+        onOpenSchool={(schoolId) => go({ kind: 'school', id: schoolId })}
+        onOpenProject={(projectId) => go({ kind: 'project', id: projectId })}
+      />
+    ),
+  }),
   project: screen({
     path: 'projects/:id',
-    under: 'fund',
+    under: 'concerns',
     render: ({ id }, { go }) => (
-      <ProjectPage id={id} onOpenSchool={(schoolId) => go({ kind: 'school', id: schoolId })} />
+      <ProjectPage
+        id={id}
+        onOpenSchool={(schoolId) => go({ kind: 'school', id: schoolId })}
+        onOpenConcern={(concernId) => go({ kind: 'concern', id: concernId })}
+      />
     ),
   }),
   fund: screen({ path: 'fund', nav: 'Intervention fund', render: () => <FundPage /> }),

@@ -15,11 +15,20 @@ import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { formatDate } from '../../../../shared/domain/format';
 import { call, useOperation } from '../../api';
+import { SchoolConcern } from '../concerns';
 import { SchoolMonitoring } from '../monitoring';
 import { SchoolPartnerships } from '../partnerships';
 import { SchoolForm } from './SchoolForm';
 
-export function SchoolPage({ id, onBack }: { id: number; onBack: () => void }) {
+export function SchoolPage({
+  id,
+  onBack,
+  onOpenConcern,
+}: {
+  id: number;
+  onBack: () => void;
+  onOpenConcern: (concernId: number) => void;
+}) {
   const { data: detail, error, reload: load } = useOperation('schools.get', { id });
   const org = useOperation('organisation.get', {}).data;
   const [editing, setEditing] = useState(false);
@@ -107,6 +116,9 @@ export function SchoolPage({ id, onBack }: { id: number; onBack: () => void }) {
           </SimpleGrid>
         )}
       </Paper>
+      {org && (
+        <SchoolConcern org={org} schoolId={id} closed={school.closedOn !== null} onOpen={onOpenConcern} />
+      )}
       <SchoolPartnerships school={school} onChanged={load} />
       {org && <SchoolMonitoring school={school} org={org} history={history} onChanged={load} />}
       <Modal opened={confirmClose} onClose={() => setConfirmClose(false)} title="Close this school?">
