@@ -370,6 +370,11 @@ describe('intervention projects', () => {
       officerDayRatePence: 48_000,
     });
     expect((await ok(session, 'money.chargingBand', { days: 25 })).chargePence).toBe(192_000);
+    const free = await refusal(session, 'money.setRates', {
+      pssDayRatePence: 50_000,
+      officerDayRatePence: 0,
+    });
+    expect(free.fields?.officerDayRatePence).toBe('A day rate must be more than £0');
     await ok(session, 'money.setRates', { pssDayRatePence: 50_000, officerDayRatePence: 50_000 });
     expect((await ok(session, 'money.chargingBand', { days: 25 })).chargePence).toBe(200_000);
   });
