@@ -7,11 +7,14 @@ const today = formatDate(todayInLondon());
 
 /** Both laptop sizes the app is used at, each page kept whole for a person to look at. */
 async function screens(page: Page, name: string) {
+  // The passing "saved" messages would cover the page.
+  await page.addStyleTag({ content: '.mantine-Notifications-root { display: none; }' });
   for (const [width, height] of [
     [1360, 860],
     [1024, 700],
   ] as const) {
     await page.setViewportSize({ width, height });
+    await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: `test-results/screens/${name}-${width}.png`, fullPage: true });
   }
   await page.setViewportSize({ width: 1360, height: 860 });

@@ -177,7 +177,7 @@ export function ConcernPage({
           <Table.Tbody>
             <Table.Tr>
               <Table.Td w={110}>{formatDate(concern.openedOn)}</Table.Td>
-              <Table.Td w={150}>Opened at Stage {concern.decisions[0]?.from ?? concern.stage}</Table.Td>
+              <Table.Td w={170}>Opened at Stage {concern.decisions[0]?.from ?? concern.stage}</Table.Td>
               <Table.Td>{concern.source}</Table.Td>
             </Table.Tr>
             {concern.decisions.map((d) => (

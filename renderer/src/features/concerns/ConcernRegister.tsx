@@ -117,7 +117,7 @@ export function ConcernRegister({ onOpen }: { onOpen: (concernId: number) => voi
             : 'No concern matches these filters.'}
         </Text>
       ) : (
-        <Table.ScrollContainer minWidth={900}>
+        <Table.ScrollContainer minWidth={800}>
           <Table striped highlightOnHover aria-label="Concern register">
             <Table.Thead>
               <Table.Tr>
@@ -166,26 +166,40 @@ export function ConcernRegister({ onOpen }: { onOpen: (concernId: number) => voi
                   <Table.Td>
                     Stage {r.stage}
                     {r.suggestsStage3 && (
-                      <Badge ml={6} size="sm" color="orange" variant="light" title="Progress found wanting">
+                      <Badge
+                        ml={6}
+                        size="sm"
+                        color="orange"
+                        variant="light"
+                        tt="none"
+                        title="Progress found wanting"
+                      >
                         Stage 3?
                       </Badge>
                     )}
                   </Table.Td>
-                  <Table.Td>
+                  <Table.Td miw={150}>
                     <Text size="sm">{r.ofstedCategory ?? '—'}</Text>
                     {r.urgent && (
-                      <Badge size="sm" color="red" variant={r.urgent === 'urgent' ? 'filled' : 'light'}>
+                      <Badge
+                        size="sm"
+                        color="red"
+                        tt="none"
+                        variant={r.urgent === 'urgent' ? 'filled' : 'light'}
+                      >
                         {r.urgent === 'urgent' ? 'Urgent case' : 'May become urgent'}
                       </Badge>
                     )}
                     {r.closurePresumption && (
-                      <Badge size="sm" color="red" variant="light">
+                      <Badge size="sm" color="red" variant="light" tt="none">
                         Presumption towards closure
                       </Badge>
                     )}
                   </Table.Td>
                   <Table.Td ta="right">
-                    <Text size="sm">{r.daysAtStage} days</Text>
+                    <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+                      {r.daysAtStage} days
+                    </Text>
                     <Text size="xs" c="dimmed">
                       since {formatDate(r.stageSince)}
                     </Text>
@@ -196,7 +210,7 @@ export function ConcernRegister({ onOpen }: { onOpen: (concernId: number) => voi
                         None
                       </Text>
                     ) : (
-                      <Text size="sm" c="orange.8" fw={600}>
+                      <Text size="sm" c="orange.8" fw={600} style={{ whiteSpace: 'nowrap' }}>
                         {r.openDuties.length} missing
                       </Text>
                     )}
