@@ -14,7 +14,7 @@ async function screens(page: Page, name: string) {
     [1024, 700],
   ] as const) {
     await page.setViewportSize({ width, height });
-    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.evaluate('window.scrollTo(0, 0)');
     await page.screenshot({ path: `test-results/screens/${name}-${width}.png`, fullPage: true });
   }
   await page.setViewportSize({ width: 1360, height: 860 });
