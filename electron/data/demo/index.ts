@@ -1,4 +1,5 @@
 import type { Db } from '../database';
+import { seedConcerns } from './concerns';
 import { seedMonitoring } from './monitoring';
 import { seedPartnerships } from './partnerships';
 import { seeded } from './random';
@@ -19,5 +20,6 @@ export function fillDemoAuthority(db: Db, today: string, seed = 860): void {
     seedMonitoring(sql, random, schools, today);
     // Its own stream, so partnerships stay the same whatever is seeded before them.
     seedPartnerships(db, seeded(seed + 1), today);
+    seedConcerns(db, seeded(seed + 2), today);
   })();
 }
