@@ -239,10 +239,17 @@ test('an Ofsted inspection is recorded with its grades, then corrected from the 
   await expect(correct.getByRole('combobox', { name: 'Teaching and learning' })).toHaveValue('4 Inadequate');
   await correct.getByRole('combobox', { name: 'Outcome' }).click();
   await page.getByRole('option', { name: 'Notice to Improve' }).click();
+  // A category comes only with an inadequate overall grade: said at the field, nothing saved.
+  await correct.getByRole('button', { name: 'Save inspection' }).click();
+  await expect(
+    correct.getByText('Notice to Improve comes only with an overall judgement of 4 (Inadequate).'),
+  ).toBeVisible();
+  await correct.getByRole('combobox', { name: 'Overall effectiveness' }).click();
+  await page.getByRole('option', { name: '4 Inadequate' }).click();
   await correct.getByRole('button', { name: 'Save inspection' }).click();
   await expect(correct).toBeHidden();
   await expect(
-    timeline.getByText('Ofsted section 5 inspection: overall 3 Satisfactory, Notice to Improve').first(),
+    timeline.getByText('Ofsted section 5 inspection: overall 4 Inadequate, Notice to Improve').first(),
   ).toBeVisible();
   await screenshot(page, 'inspection-corrected');
 });
