@@ -16,6 +16,8 @@ export default defineConfig({
           serve: resolve('electron/server/serve.ts'),
           cli: resolve('electron/cli/sid.ts'),
           bench: resolve('scripts/bench.ts'),
+          // The workbook thread (electron/workbooks/off-thread.ts starts it from beside these entries).
+          'workbook-worker': resolve('electron/workbooks/worker.ts'),
         },
       },
     },

@@ -11,6 +11,7 @@ import { concernsHandlers } from './concerns';
 import { concernRegisterExportHandlers } from './concerns-export';
 import { effectivenessProfilesHandlers } from './effectiveness-profiles';
 import { fundsHandlers } from './funds';
+import { jobsHandlers } from './jobs';
 import { monitoringHandlers } from './monitoring';
 import { ofstedHandlers } from './ofsted';
 import { ofstedFollowUpHandlers } from './ofsted-follow-up';
@@ -57,6 +58,7 @@ export const handlers: Handlers = {
   ...effectivenessProfilesHandlers,
   ...partnershipsHandlers,
   ...brokerageHandlers,
+  ...jobsHandlers,
 };
 
 /**

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { ApiError, type Problem } from '../../shared/api/errors';
 import type { BackupReason } from '../../shared/domain/backups';
 import { backUpDatabase } from '../data/backups';
@@ -45,3 +46,27 @@ export function refuseIfStale(ctx: Ctx, readAt: string): void {
       message: 'The file changed since the preview; preview it again.',
     });
 }
+
+/**
+ * The plans of the workbooks last previewed, one per data file, so applying the very file just
+ * previewed writes what the preview showed without reading and checking the workbook again. A plan
+ * is taken only while the file's write mark is still the one it was read at; once anything has been
+ * written since, the apply plans afresh, as today's file stands.
+ */
+export class PreviewedPlans<P extends { readAt: string }> {
+  private readonly kept = new Map<string, { upload: string; plan: P }>();
+
+  keep(ctx: Ctx, dataBase64: string, plan: P): void {
+    this.kept.set(ctx.path, { upload: digest(dataBase64), plan });
+  }
+
+  /** The plan previewed from these bytes, if it still holds; it is given out once. */
+  take(ctx: Ctx, dataBase64: string): P | null {
+    const kept = this.kept.get(ctx.path);
+    this.kept.delete(ctx.path);
+    if (!kept || kept.upload !== digest(dataBase64) || kept.plan.readAt !== planMark(ctx)) return null;
+    return kept.plan;
+  }
+}
+
+const digest = (dataBase64: string) => createHash('sha256').update(dataBase64).digest('hex');

@@ -12,14 +12,18 @@ import { listSchools, releaseNumbers, schools } from '../data/schools';
 import { saveRecord, write } from '../data/write';
 import type { SchoolsField } from '../workbooks/layouts/schools-register';
 import { listed } from '../workbooks/problems';
-import {
-  readRegister,
-  writeRegister,
-  type DistrictRow,
-  type ParsedRegister,
-} from '../workbooks/schools-register';
+import { offThread } from '../workbooks/off-thread';
+import type { DistrictRow, ParsedRegister } from '../workbooks/schools-register';
 import type { Ctx, HandlersOf } from './context';
-import { backUpBefore, planMark, refuseIfStale, refuseReadOnly, refuseWithProblems } from './imports';
+import {
+  backUpBefore,
+  planMark,
+  PreviewedPlans,
+  refuseIfStale,
+  refuseReadOnly,
+  refuseWithProblems,
+} from './imports';
+import { reachStage } from './progress';
 
 /** Where each of the school form's fields sits on the Schools sheet. */
 const FIELD_COLUMN: Record<keyof SchoolDraft, SchoolsField> = {
@@ -341,26 +345,40 @@ export async function applyRegisterPlan(ctx: Ctx, plan: RegisterPlan): Promise<{
   return { backup };
 }
 
+/** The workbook is read on the workbook thread, so the app answers other requests meanwhile. */
 async function planFromUpload(ctx: Ctx, dataBase64: string) {
-  return planRegisterImport(ctx, await readRegister(Buffer.from(dataBase64, 'base64')));
+  await reachStage('reading');
+  const parsed = await offThread('readRegister', Buffer.from(dataBase64, 'base64'));
+  await reachStage('checking');
+  return planRegisterImport(ctx, parsed);
 }
 
+const previewed = new PreviewedPlans<RegisterPlan>();
+
 export const registerHandlers: HandlersOf<typeof registerOps> = {
-  'register.preview': async ({ dataBase64 }, s) => (await planFromUpload(s.ctx(), dataBase64)).preview,
-  'register.apply': async ({ dataBase64 }, s) => {
+  'register.preview': async ({ dataBase64 }, s) => {
     const ctx = s.ctx();
     const plan = await planFromUpload(ctx, dataBase64);
+    previewed.keep(ctx, dataBase64, plan);
+    return plan.preview;
+  },
+  'register.apply': async ({ dataBase64 }, s) => {
+    const ctx = s.ctx();
+    const plan = previewed.take(ctx, dataBase64) ?? (await planFromUpload(ctx, dataBase64));
+    await reachStage('writing');
     await applyRegisterPlan(ctx, plan);
     return plan.preview;
   },
   'register.export': async (_, s) => {
     const ctx = s.ctx();
+    await reachStage('reading');
     const org = readOrganisation(ctx.db);
     const doubles = new Map(org.doubleDistricts.map((dd) => [dd.id, dd.name]));
     const open = listSchools(ctx.db)
       .filter((school) => school.closedOn === null)
       .sort((a, b) => a.district.localeCompare(b.district) || a.dfe.localeCompare(b.dfe));
-    const data = await writeRegister(s.template('schools-register.xlsx'), {
+    await reachStage('writing');
+    const data = await offThread('writeRegister', s.template('schools-register.xlsx'), {
       schools: open,
       districts: org.districts.map((d) => ({
         district: d.name,
@@ -369,7 +387,7 @@ export const registerHandlers: HandlersOf<typeof registerOps> = {
     });
     return {
       fileName: `schools-register-${londonDate(ctx.now())}.xlsx`,
-      dataBase64: data.toString('base64'),
+      dataBase64: Buffer.from(data).toString('base64'),
     };
   },
 };

@@ -11,14 +11,47 @@ import { listSchools } from '../data/schools';
 import { latestSefs, sefEntries, sefs } from '../data/sef';
 import { saveRecord, write } from '../data/write';
 import { listed } from '../workbooks/problems';
-import { readSefGrid, writeSefGrid, type GridRow, type ParsedGrid } from '../workbooks/sef-grid';
+import { offThread } from '../workbooks/off-thread';
+import type { GridRow, ParsedGrid } from '../workbooks/sef-grid';
 import { calendarOf } from './calendar';
 import type { Ctx } from './context';
-import { backUpBefore, planMark, refuseIfStale, refuseReadOnly, refuseWithProblems } from './imports';
+import {
+  backUpBefore,
+  planMark,
+  PreviewedPlans,
+  refuseIfStale,
+  refuseReadOnly,
+  refuseWithProblems,
+} from './imports';
+import { reachStage } from './progress';
 import { currentFramework } from './sef';
 
+/** The grid is read on the workbook thread, so the app answers other requests meanwhile. */
 export async function readGridFor(ctx: Ctx, data: Buffer): Promise<ParsedGrid> {
-  return readSefGrid(data, currentFramework(ctx));
+  return offThread('readSefGrid', data, currentFramework(ctx));
+}
+
+async function planFromUpload(ctx: Ctx, dataBase64: string): Promise<SefGridPlan> {
+  await reachStage('reading');
+  const parsed = await readGridFor(ctx, Buffer.from(dataBase64, 'base64'));
+  await reachStage('checking');
+  return planSefGrid(ctx, parsed);
+}
+
+const previewed = new PreviewedPlans<SefGridPlan>();
+
+export async function previewSefGridUpload(ctx: Ctx, dataBase64: string): Promise<SefGridPreview> {
+  const plan = await planFromUpload(ctx, dataBase64);
+  previewed.keep(ctx, dataBase64, plan);
+  return plan.preview;
+}
+
+/** Applies the plan the preview of these same bytes made, or plans afresh if the file changed since. */
+export async function applySefGridUpload(ctx: Ctx, dataBase64: string): Promise<SefGridPreview> {
+  const plan = previewed.take(ctx, dataBase64) ?? (await planFromUpload(ctx, dataBase64));
+  await reachStage('writing');
+  await applySefGrid(ctx, plan);
+  return plan.preview;
 }
 
 interface PlannedSef {
@@ -223,6 +256,7 @@ export async function exportSefGrid(
 ) {
   const ref = parseTermLabel(term);
   if (!ref) throw new Error(`"${term}" is not a term like "Autumn 2008".`);
+  await reachStage('reading');
   const dates = calendarOf(ctx)(ref.academicYear).find((t) => t.term === ref.term)!;
   const framework = currentFramework(ctx);
   const org = readOrganisation(ctx.db);
@@ -250,7 +284,13 @@ export async function exportSefGrid(
         grades: sef?.grades ?? {},
       };
     });
-  const data = await writeSefGrid(templatePath, { doubleDistrict, term: termLabel(ref), framework, rows });
+  await reachStage('writing');
+  const data = await offThread('writeSefGrid', templatePath, {
+    doubleDistrict,
+    term: termLabel(ref),
+    framework,
+    rows,
+  });
   const slug = `${doubleDistrict}-${termLabel(ref)}`.toLowerCase().replace(/[^a-z0-9]+/g, '-');
-  return { fileName: `sef-grid-${slug}.xlsx`, dataBase64: data.toString('base64') };
+  return { fileName: `sef-grid-${slug}.xlsx`, dataBase64: Buffer.from(data).toString('base64') };
 }

@@ -8,7 +8,7 @@ import { activeFramework, frameworks, sefEntries, sefs, setActiveFramework } fro
 import { deleteRecord, saveRecord, write } from '../data/write';
 import type { Ctx, HandlersOf } from './context';
 import { requireSchool } from './schools';
-import { applySefGrid, exportSefGrid, planSefGrid, readGridFor } from './sef-grid';
+import { applySefGridUpload, exportSefGrid, previewSefGridUpload } from './sef-grid';
 
 export function currentFramework(ctx: Ctx): Framework {
   const code = activeFramework(ctx.db);
@@ -84,16 +84,8 @@ export const sefHandlers: HandlersOf<typeof sefOps> = {
   },
   'sef.delete': ({ id }, s) => deleteRecord(s.ctx(), sefs, id),
 
-  'sefGrid.preview': async ({ dataBase64 }, s) => {
-    const ctx = s.ctx();
-    return planSefGrid(ctx, await readGridFor(ctx, Buffer.from(dataBase64, 'base64'))).preview;
-  },
-  'sefGrid.apply': async ({ dataBase64 }, s) => {
-    const ctx = s.ctx();
-    const plan = planSefGrid(ctx, await readGridFor(ctx, Buffer.from(dataBase64, 'base64')));
-    await applySefGrid(ctx, plan);
-    return plan.preview;
-  },
+  'sefGrid.preview': ({ dataBase64 }, s) => previewSefGridUpload(s.ctx(), dataBase64),
+  'sefGrid.apply': ({ dataBase64 }, s) => applySefGridUpload(s.ctx(), dataBase64),
   'sefGrid.export': ({ doubleDistrictId, term }, s) =>
     exportSefGrid(s.ctx(), s.template('sef-grid.xlsx'), doubleDistrictId, term),
 };

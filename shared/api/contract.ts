@@ -7,6 +7,7 @@ import { categoriesOps } from './categories';
 import { concernRegisterExportOps, concernsOps } from './concerns';
 import { effectivenessProfilesOps } from './effectiveness-profiles';
 import { fundsOps } from './funds';
+import { jobsOps } from './jobs';
 import { monitoringOps } from './monitoring';
 import { ofstedOps } from './ofsted';
 import { ofstedFollowUpOps } from './ofsted-follow-up';
@@ -49,6 +50,7 @@ export const contract = {
   ...effectivenessProfilesOps,
   ...partnershipsOps,
   ...brokerageOps,
+  ...jobsOps,
 } as const;
 
 export type Contract = typeof contract;

@@ -235,11 +235,18 @@ describe('an import killed part-way', () => {
       configFile: false,
       logLevel: 'silent',
       build: {
-        ssr: join(__dirname, '../../electron/cli/sid.ts'),
+        ssr: true,
         outDir,
         emptyOutDir: true,
         target: 'node20',
-        rollupOptions: { output: { format: 'es', entryFileNames: 'sid.mjs' } },
+        rollupOptions: {
+          // With the workbook thread it starts, built beside it as the app's build does.
+          input: {
+            sid: join(__dirname, '../../electron/cli/sid.ts'),
+            'workbook-worker': join(__dirname, '../../electron/workbooks/worker.ts'),
+          },
+          output: { format: 'es', entryFileNames: '[name].mjs', chunkFileNames: '[name]-[hash].mjs' },
+        },
       },
     });
     return join(outDir, 'sid.mjs');

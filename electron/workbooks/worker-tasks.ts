@@ -1,0 +1,31 @@
+import type { Framework } from '../../shared/domain/sef';
+import { readRegister, writeRegister, type RegisterExport } from './schools-register';
+import { readSefGrid, writeSefGrid, type GridExport } from './sef-grid';
+
+/*
+ * The work the workbook thread does: everything ExcelJS parses or writes, which would otherwise hold
+ * the app's main thread (the window's requests, browser mode's server) for as long as it takes.
+ * Bytes cross between threads as plain Uint8Arrays, so each task takes and gives those.
+ */
+const asBuffer = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+
+export const workbookTasks = {
+  readRegister: (data: Uint8Array) => readRegister(asBuffer(data)),
+  readSefGrid: (data: Uint8Array, framework: Framework) => readSefGrid(asBuffer(data), framework),
+  writeRegister: async (templatePath: string, data: RegisterExport): Promise<Uint8Array> =>
+    writeRegister(templatePath, data),
+  writeSefGrid: async (templatePath: string, data: GridExport): Promise<Uint8Array> =>
+    writeSefGrid(templatePath, data),
+};
+
+export type WorkbookTasks = typeof workbookTasks;
+export type WorkbookTask = keyof WorkbookTasks;
+
+/** What the main side posts to the workbook thread, and what it answers. */
+export interface TaskRequest {
+  id: number;
+  task: WorkbookTask;
+  args: unknown[];
+}
+export type TaskAnswer =
+  { id: number; ok: true; value: unknown } | { id: number; ok: false; message: string };
