@@ -1,11 +1,14 @@
 import { ApiError } from '../../shared/api/errors';
-import type { schoolsOps } from '../../shared/api/schools';
+import type { SchoolListRow, SchoolRow, schoolsOps } from '../../shared/api/schools';
+import { missingDuties } from '../../shared/domain/concerns';
 import { londonDate } from '../../shared/domain/format';
 import { checkSchool, type SchoolDraft } from '../../shared/domain/school';
 import { schoolHistory } from '../data/audit';
+import { listConcerns } from '../data/concerns';
 import { isDistrict } from '../data/organisation';
 import { findClash, listSchools, schools, setClosedOn } from '../data/schools';
 import { changeRecord, notFound, saveRecord } from '../data/write';
+import { calendarOf } from './calendar';
 import type { Ctx, HandlersOf } from './context';
 import { requirePerson } from './organisation';
 
@@ -73,8 +76,29 @@ export function setSchoolClosed(ctx: Ctx, id: number, closed: boolean) {
   );
 }
 
+/**
+ * The schools with their open concern's stage and how many of its duties are missing today, by the
+ * same rule the concern's page uses, so the list can be filtered on them.
+ */
+function withConcerns(ctx: Ctx, rows: SchoolRow[]): SchoolListRow[] {
+  const today = londonDate(ctx.now());
+  const calendar = calendarOf(ctx);
+  const open = new Map(listConcerns(ctx.db).map((c) => [c.schoolId, c]));
+  return rows.map((row) => {
+    const concern = open.get(row.id);
+    return {
+      ...row,
+      concernStage: concern?.stage ?? null,
+      dutiesMissing: concern ? missingDuties(concern.stage, concern.duties, today, calendar).length : 0,
+    };
+  });
+}
+
 export const schoolsHandlers: HandlersOf<typeof schoolsOps> = {
-  'schools.list': (_, s) => listSchools(s.ctx().db),
+  'schools.list': (_, s) => {
+    const ctx = s.ctx();
+    return withConcerns(ctx, listSchools(ctx.db));
+  },
   'schools.get': ({ id }, s) => {
     const ctx = s.ctx();
     return { school: requireSchool(ctx, id), history: schoolHistory(ctx.db, id) };

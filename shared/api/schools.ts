@@ -27,8 +27,17 @@ export const schoolRow = z.object({
 });
 export type SchoolRow = z.infer<typeof schoolRow>;
 
+/** The schools list's row: the school with its open concern's stage and the duties not being kept. */
+export const schoolListRow = schoolRow.extend({
+  /** 1–3 while the school causes concern; null when it has no open concern. */
+  concernStage: z.number().int().nullable(),
+  /** How many of that stage's duties are not being kept today (0 with no open concern). */
+  dutiesMissing: z.number().int(),
+});
+export type SchoolListRow = z.infer<typeof schoolListRow>;
+
 export const schoolsOps = {
-  'schools.list': op(nothing, z.array(schoolRow)),
+  'schools.list': op(nothing, z.array(schoolListRow)),
   'schools.get': op(z.object({ id }).strict(), z.object({ school: schoolRow, history: z.array(auditEntry) })),
   'schools.save': op(saveOf(schoolDraftShape), schoolRow),
   'schools.setClosed': op(z.object({ id, closed: z.boolean() }).strict(), schoolRow),

@@ -9,6 +9,10 @@ export interface SchoolFilter {
   /** A category 1–4, or 0 for schools with no confirmed category yet. */
   category: number | null;
   supportLevel: string | null;
+  /** A concern stage 1–3, or 0 for schools not causing concern. */
+  concernStage: number | null;
+  /** Only schools whose concern has duties not being kept. */
+  dutiesMissing: boolean;
   showClosed: boolean;
 }
 
@@ -20,6 +24,8 @@ export const emptyFilter: SchoolFilter = {
   type: null,
   category: null,
   supportLevel: null,
+  concernStage: null,
+  dutiesMissing: false,
   showClosed: false,
 };
 
@@ -33,6 +39,8 @@ interface Filterable {
   closedOn: string | null;
   category: number | null;
   supportLevel: string | null;
+  concernStage: number | null;
+  dutiesMissing: number;
 }
 
 /**
@@ -62,6 +70,8 @@ export function filterSchools<T extends Filterable>(rows: readonly T[], filter: 
       (filter.type === null || row.type === filter.type) &&
       (filter.category === null || (row.category ?? 0) === filter.category) &&
       (filter.supportLevel === null || row.supportLevel === filter.supportLevel) &&
+      (filter.concernStage === null || (row.concernStage ?? 0) === filter.concernStage) &&
+      (!filter.dutiesMissing || row.dutiesMissing > 0) &&
       (words === '' ||
         searchText(row.name).includes(words) ||
         (dfe !== null ? row.dfe === dfe : digits.length >= 3 && row.dfe.replace('/', '').includes(digits))),

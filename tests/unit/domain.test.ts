@@ -82,6 +82,8 @@ describe('schools list filter and sort', () => {
       roll: 200,
       category: 2,
       supportLevel: 'low',
+      concernStage: 2,
+      dutiesMissing: 0,
     },
     {
       dfe: '860/3100',
@@ -94,6 +96,8 @@ describe('schools list filter and sort', () => {
       roll: 900,
       category: 3,
       supportLevel: 'high',
+      concernStage: 3,
+      dutiesMissing: 4,
     },
     {
       dfe: '860/3101',
@@ -106,8 +110,19 @@ describe('schools list filter and sort', () => {
       roll: null,
       category: null,
       supportLevel: null,
+      concernStage: null,
+      dutiesMissing: 0,
     },
   ];
+  it('filters on the concern stage, 0 meaning not causing concern, and on duties missing', () => {
+    const all = { ...emptyFilter, showClosed: true };
+    expect(filterSchools(rows, { ...all, concernStage: 3 }).map((r) => r.name)).toEqual(['Beta High']);
+    expect(filterSchools(rows, { ...all, concernStage: 2 }).map((r) => r.name)).toEqual(['Alpha Primary']);
+    expect(filterSchools(rows, { ...all, concernStage: 1 })).toEqual([]);
+    expect(filterSchools(rows, { ...all, concernStage: 0 }).map((r) => r.name)).toEqual(['Gamma Infant']);
+    expect(filterSchools(rows, { ...all, dutiesMissing: true }).map((r) => r.name)).toEqual(['Beta High']);
+    expect(filterSchools(rows, { ...all, concernStage: 2, dutiesMissing: true })).toEqual([]);
+  });
   it('filters on the confirmed category and the support level, 0 meaning none yet', () => {
     const all = { ...emptyFilter, showClosed: true };
     expect(filterSchools(rows, { ...all, category: 3 }).map((r) => r.name)).toEqual(['Beta High']);
@@ -172,6 +187,8 @@ describe('searching school names as staff type them', () => {
     closedOn: null,
     category: null,
     supportLevel: null,
+    concernStage: null,
+    dutiesMissing: 0,
   });
   const rows = [
     school('860/3401', "St Mary's Catholic Primary School"),

@@ -2,8 +2,9 @@ import { Button, Checkbox, Group, Stack, Text, TextInput, Title, UnstyledButton 
 import { useElementSize } from '@mantine/hooks';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { SchoolRow } from '../../../../shared/api/contract';
+import type { SchoolListRow as SchoolRow } from '../../../../shared/api/schools';
 import { CATEGORIES, SUPPORT_LEVELS } from '../../../../shared/domain/categories';
+import { STAGES } from '../../../../shared/domain/concerns';
 import { PHASES, SCHOOL_TYPES } from '../../../../shared/domain/organisation';
 import {
   emptyFilter,
@@ -170,6 +171,24 @@ export function SchoolsList({
           value={filter.supportLevel}
           onChange={(v) => set({ supportLevel: v })}
           w={120}
+        />
+        <TypeaheadSelect
+          label="Concern"
+          clearable
+          placeholder="Any"
+          data={[
+            { value: '0', label: 'Not causing concern' },
+            ...STAGES.map((stage) => ({ value: String(stage), label: `Stage ${stage}` })),
+          ]}
+          value={filter.concernStage === null ? null : String(filter.concernStage)}
+          onChange={(v) => set({ concernStage: v === null ? null : Number(v) })}
+          w={180}
+        />
+        <Checkbox
+          label="Duties missing"
+          checked={filter.dutiesMissing}
+          onChange={(e) => set({ dutiesMissing: e.currentTarget.checked })}
+          mb={8}
         />
         <Checkbox
           label="Show closed schools"

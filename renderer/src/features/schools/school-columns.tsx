@@ -1,6 +1,6 @@
-import { Badge } from '@mantine/core';
+import { Badge, Group } from '@mantine/core';
 import type { ReactNode } from 'react';
-import type { SchoolRow } from '../../../../shared/api/contract';
+import type { SchoolListRow as SchoolRow } from '../../../../shared/api/schools';
 import { GradeBadge } from '../../components/GradeBadge';
 import { SupportBadge } from '../monitoring';
 
@@ -53,6 +53,16 @@ export const COLUMNS: Column[] = [
     render: (s) => s.supportLevel && <SupportBadge level={s.supportLevel} />,
   },
   {
+    key: 'concernStage',
+    label: 'Concern',
+    width: '104px',
+    text: (s) =>
+      s.concernStage === null
+        ? null
+        : `Stage ${s.concernStage}${s.dutiesMissing > 0 ? `, ${dutiesMissing(s.dutiesMissing)}` : ''}`,
+    render: (s) => s.concernStage !== null && <ConcernBadges school={s} />,
+  },
+  {
     key: 'numberOnRoll',
     label: 'On roll',
     width: '76px',
@@ -61,3 +71,28 @@ export const COLUMNS: Column[] = [
     text: (s) => s.numberOnRoll?.toLocaleString('en-GB') ?? null,
   },
 ];
+
+const STAGE_COLOURS: Record<number, string> = { 1: 'yellow', 2: 'orange', 3: 'red' };
+const dutiesMissing = (n: number) => `${n} ${n === 1 ? 'duty' : 'duties'} missing`;
+
+/** The open concern's stage, with a count of its duties not being kept beside it. */
+function ConcernBadges({ school }: { school: SchoolRow }) {
+  return (
+    <Group gap={4} wrap="nowrap">
+      <Badge color={STAGE_COLOURS[school.concernStage!] ?? 'gray'} variant="light" size="sm" tt="none">
+        Stage {school.concernStage}
+      </Badge>
+      {school.dutiesMissing > 0 && (
+        <Badge
+          color="orange"
+          variant="filled"
+          size="sm"
+          circle
+          aria-label={dutiesMissing(school.dutiesMissing)}
+        >
+          {school.dutiesMissing}
+        </Badge>
+      )}
+    </Group>
+  );
+}
