@@ -3,7 +3,9 @@ import { Dropzone } from '@mantine/dropzone';
 import { notifications } from '@mantine/notifications';
 import { useRef, useState, type ReactNode } from 'react';
 import { ApiError, type Problem } from '../../../shared/api/contract';
+import type { JobStage } from '../../../shared/api/jobs';
 import { errorMessage } from '../api';
+import { JobProgress } from './JobProgress';
 import { PreviewActions } from './PreviewActions';
 import { ProblemList } from './ProblemList';
 import { readUpload } from './workbook-files';
@@ -41,9 +43,10 @@ export function ImportWorkflow<P extends { problems: Problem[] }>({
   chooseLabel: string;
   /** Marks the preview for tests. */
   testId: string;
-  preview: (upload: Upload) => Promise<P>;
+  /** Reads and checks the upload (as a job: see jobs.ts), telling `onStage` how far it has got. */
+  preview: (upload: Upload, onStage: (stage: JobStage) => void) => Promise<P>;
   /** Writes the upload and says, in plain words, what was imported. */
-  apply: (upload: Upload) => Promise<string>;
+  apply: (upload: Upload, onStage: (stage: JobStage) => void) => Promise<string>;
   counts: (preview: P) => Counts;
   heading?: (preview: P, upload: Upload) => string;
   problemsTitle: string;
@@ -57,6 +60,7 @@ export function ImportWorkflow<P extends { problems: Problem[] }>({
   const [upload, setUpload] = useState<Upload | null>(null);
   const [shown, setShown] = useState<P | null>(null);
   const [busy, setBusy] = useState<'reading' | 'importing' | null>(null);
+  const [stage, setStage] = useState<JobStage>('waiting');
   const [error, setError] = useState<string | null>(null);
   const open = useRef<() => void>(null);
 
@@ -69,10 +73,11 @@ export function ImportWorkflow<P extends { problems: Problem[] }>({
     setError(null);
     cancel();
     setBusy('reading');
+    setStage('waiting');
     try {
       const next = await readUpload(file);
       setUpload(next);
-      const found = await preview(next);
+      const found = await preview(next, setStage);
       setShown(found);
       onPreviewed?.(found);
     } catch (e) {
@@ -85,8 +90,9 @@ export function ImportWorkflow<P extends { problems: Problem[] }>({
     if (!upload || !shown) return;
     setError(null);
     setBusy('importing');
+    setStage('waiting');
     try {
-      notifications.show({ color: 'teal', message: await apply(upload) });
+      notifications.show({ color: 'teal', message: await apply(upload, setStage) });
       cancel();
     } catch (e) {
       // The file changed on disk or the register moved on since the preview: show the new problems.
@@ -132,6 +138,7 @@ export function ImportWorkflow<P extends { problems: Problem[] }>({
             </Text>
           </Group>
         </Dropzone>
+        {busy && <JobProgress stage={stage} />}
         {error && (
           <Alert color="red" role="alert">
             {error}

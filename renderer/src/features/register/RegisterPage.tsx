@@ -4,6 +4,7 @@ import type { RegisterPreview } from '../../../../shared/api/contract';
 import { call, errorMessage } from '../../api';
 import { ChangesTable } from '../../components/ChangesTable';
 import { ImportWorkflow } from '../../components/ImportWorkflow';
+import { runJob } from '../../components/jobs';
 import { download } from '../../components/workbook-files';
 
 const counts = (p: RegisterPreview) => ({
@@ -56,9 +57,9 @@ export function RegisterPage() {
         description="Choose a workbook in the register layout. You will see every change before anything is saved."
         chooseLabel="Choose workbook…"
         testId="import-preview"
-        preview={(upload) => call('register.preview', upload)}
-        apply={async (upload) => {
-          const done = await call('register.apply', upload);
+        preview={(upload, onStage) => runJob('register.preview', upload, onStage)}
+        apply={async (upload, onStage) => {
+          const done = await runJob('register.apply', upload, onStage);
           return `Imported ${done.newSchools.length} new and ${done.changedSchools.length} changed schools.`;
         }}
         counts={counts}

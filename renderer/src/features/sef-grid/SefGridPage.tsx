@@ -12,6 +12,7 @@ import { formatDate, todayInLondon } from '../../../../shared/domain/format';
 import { call, errorMessage, useOperation } from '../../api';
 import { ChangesTable } from '../../components/ChangesTable';
 import { ImportWorkflow } from '../../components/ImportWorkflow';
+import { runJob } from '../../components/jobs';
 import { ProblemList } from '../../components/ProblemList';
 import { download } from '../../components/workbook-files';
 
@@ -90,9 +91,9 @@ export function SefGridPage() {
         description="A grid returned from the districts. You will see every change before anything is saved."
         chooseLabel="Choose SEF grid…"
         testId="sef-preview"
-        preview={(upload) => call('sefGrid.preview', upload)}
-        apply={async (upload) => {
-          const done = await call('sefGrid.apply', upload);
+        preview={(upload, onStage) => runJob('sefGrid.preview', upload, onStage)}
+        apply={async (upload, onStage) => {
+          const done = await runJob('sefGrid.apply', upload, onStage);
           return `Imported ${done.newEntries.length} new and ${done.changed.length} changed SEFs.`;
         }}
         counts={counts}
