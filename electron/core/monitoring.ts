@@ -34,7 +34,8 @@ function urgentFor(ctx: Ctx, schoolId: number) {
 
 function schoolMonitoring(ctx: Ctx, schoolId: number, on = today(ctx)): SchoolMonitoring {
   requireSchool(ctx, schoolId);
-  const visits = visitsOf(ctx.db, schoolId).map((v) => withTerm(ctx, v));
+  const calendar = calendarOf(ctx);
+  const visits = visitsOf(ctx.db, schoolId).map((v) => withTerm(calendar, v));
   const categories = categoryRowsOf(ctx, schoolId);
   const confirmedAt = (date: string) =>
     categories.find((c) => c.decidedOn !== null && c.decidedOn <= date)?.confirmedCategory ?? null;

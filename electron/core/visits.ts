@@ -1,15 +1,16 @@
 import type { visitsOps } from '../../shared/api/visits';
-import { termLabel, termOf } from '../../shared/domain/calendar';
+import { termLabel, termOf, type Calendar } from '../../shared/domain/calendar';
 import { visits, type StoredVisit } from '../data/visits';
 import { deleteRecord, saveRecord } from '../data/write';
 import { calendarOf } from './calendar';
-import type { Ctx, HandlersOf } from './context';
+import type { HandlersOf } from './context';
 import { requirePerson } from './organisation';
 import { requireSchool } from './schools';
 
-export const withTerm = (ctx: Ctx, v: StoredVisit) => ({
+/** A visit with its term; the caller works the calendar out once for all its visits, not per visit. */
+export const withTerm = (calendar: Calendar, v: StoredVisit) => ({
   ...v,
-  term: termLabel(termOf(v.visitedOn, calendarOf(ctx))),
+  term: termLabel(termOf(v.visitedOn, calendar)),
 });
 
 export const visitsHandlers: HandlersOf<typeof visitsOps> = {
@@ -21,7 +22,7 @@ export const visitsHandlers: HandlersOf<typeof visitsOps> = {
         requirePerson(ctx, draft.visitorId, 'visitorId');
       },
     });
-    return withTerm(ctx, saved);
+    return withTerm(calendarOf(ctx), saved);
   },
   'visits.delete': ({ id }, s) => deleteRecord(s.ctx(), visits, id),
 };

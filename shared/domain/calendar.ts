@@ -150,9 +150,17 @@ export function shiftTerm(ref: TermRef, n: number): TermRef {
 /** Term dates as the LA set them, falling back to the defaults for years it has not. */
 export type Calendar = (academicYear: number) => TermDates[];
 export function calendarFrom(custom: readonly TermDates[]): Calendar {
+  // Each year's terms are worked out once: a timeline asks for the same few years for every visit.
+  const years = new Map<number, TermDates[]>();
   return (year) => {
-    const defaults = defaultTermDates(year);
-    return defaults.map((d) => custom.find((c) => c.academicYear === year && c.term === d.term) ?? d);
+    let terms = years.get(year);
+    if (!terms) {
+      terms = defaultTermDates(year).map(
+        (d) => custom.find((c) => c.academicYear === year && c.term === d.term) ?? d,
+      );
+      years.set(year, terms);
+    }
+    return terms;
   };
 }
 
