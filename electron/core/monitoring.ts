@@ -12,6 +12,7 @@ import { allVisits, visitsAwaitingQa, visitsOf } from '../data/visits';
 import { calendarOf } from './calendar';
 import { categoryRow, categoryRowsOf } from './categories';
 import type { Ctx, HandlersOf } from './context';
+import { deadlinesAhead } from './deadlines';
 import { requireSchool } from './schools';
 import { withTerm } from './visits';
 
@@ -107,6 +108,10 @@ function overview(ctx: Ctx, doubleDistrictId: number | null, on = today(ctx)): O
         return byId.has(id) && days.over ? [{ ...ref(byId.get(id)!), used: days.used }] : [];
       }),
     ),
+    deadlines: deadlinesAhead(ctx, new Set(byId.keys()), on).map(({ schoolId, ...d }) => ({
+      ...ref(byId.get(schoolId)!),
+      ...d,
+    })),
   };
 }
 

@@ -130,6 +130,16 @@ export const monitoringVisits: RecordTable<StoredMonitoringVisit, MonitoringDraf
   title: (m) => `HMI monitoring visit of ${formatDate(m.visitedOn)}`,
 };
 
+/** Schools ever judged to need a Notice to Improve or Special Measures: a statement of action may be due. */
+export function schoolsEverInCategory(db: Db): number[] {
+  return (
+    prepared(
+      db,
+      "SELECT DISTINCT school_id AS id FROM inspections WHERE outcome IN ('Notice to Improve', 'Special Measures')",
+    ).all() as Array<{ id: number }>
+  ).map((r) => r.id);
+}
+
 /** Schools with a Special Measures judgement, for the urgent-case rule across the LA. */
 export function schoolsEverInSpecialMeasures(db: Db): number[] {
   return (

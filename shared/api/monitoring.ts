@@ -41,6 +41,19 @@ const schoolRef = z.object({
   doubleDistrict: z.string(),
   sip: z.string().nullable(),
 });
+/** A deadline on the Monitoring page, with where to act on it. */
+export const upcomingDeadline = schoolRef.extend({
+  on: isoDate,
+  what: z.string(),
+  overdue: z.boolean(),
+  /** Working days where the law counts them so (`workingDays`), calendar days otherwise; negative once passed. */
+  daysLeft: z.number().int(),
+  workingDays: z.boolean(),
+  concernId: id.nullable(),
+  projectId: id.nullable(),
+});
+export type UpcomingDeadline = z.infer<typeof upcomingDeadline>;
+
 export const overview = z.object({
   term: z.string(),
   noSipVisit: z.array(schoolRef),
@@ -49,6 +62,8 @@ export const overview = z.object({
   ),
   urgent: z.array(schoolRef.extend(urgent.shape)),
   overUsed: z.array(schoolRef.extend({ used: z.number() })),
+  /** Deadlines in the next 30 days, overdue ones first. */
+  deadlines: z.array(upcomingDeadline),
 });
 export type Overview = z.infer<typeof overview>;
 

@@ -27,7 +27,8 @@ export const addDays = (date: string, days: number) => {
   d.setUTCDate(d.getUTCDate() + days);
   return iso(d);
 };
-const daysBetween = (from: string, to: string) =>
+/** Calendar days from one date to another; negative when the second comes first. */
+export const daysBetween = (from: string, to: string) =>
   Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 
 /** The first given weekday (0 Sunday … 6 Saturday) on or after a date. */

@@ -170,6 +170,14 @@ export interface Deadline {
   overdue: boolean;
 }
 
+/** What each of a school's deadlines is, as the register and the Monitoring page name it. */
+export const DEADLINES = {
+  response: 'Warning notice: response due',
+  compliance: 'Warning notice: compliance date',
+  statement: 'LA Statement of Action due',
+  newStatement: 'New statement of action due (urgent case)',
+} as const;
+
 /**
  * A school's deadlines still to meet on a date, soonest first: an open warning notice's response
  * date (while the period runs) and compliance date, the LA Statement of Action until it is submitted,
@@ -195,19 +203,18 @@ export function deadlinesOf(
   for (const n of notices) {
     if (n.outcome !== null || n.givenOn === null) continue;
     if (n.responseDueOn !== null && n.responseDueOn >= on)
-      found.push({ on: n.responseDueOn, what: 'Warning notice: response due' });
-    if (n.complianceDueOn !== null)
-      found.push({ on: n.complianceDueOn, what: 'Warning notice: compliance date' });
+      found.push({ on: n.responseDueOn, what: DEADLINES.response });
+    if (n.complianceDueOn !== null) found.push({ on: n.complianceDueOn, what: DEADLINES.compliance });
   }
   if (followUp) {
     if (followUp.statementSubmittedOn === null)
-      found.push({ on: followUp.statementDueOn, what: 'LA Statement of Action due' });
+      found.push({ on: followUp.statementDueOn, what: DEADLINES.statement });
     if (
       followUp.newStatementDueOn !== null &&
       followUp.newStatementSubmittedOn === null &&
       followUp.closureDecisionOn === null
     )
-      found.push({ on: followUp.newStatementDueOn, what: 'New statement of action due (urgent case)' });
+      found.push({ on: followUp.newStatementDueOn, what: DEADLINES.newStatement });
   }
   return found
     .map((d) => ({ ...d, overdue: d.on < on }))

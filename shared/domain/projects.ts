@@ -75,11 +75,20 @@ export function threeTermsWithoutImprovement(
   today: string,
   calendar: Calendar = defaultTermDates,
 ): boolean {
+  return today >= dmtReferralOn(startedOn, reports, calendar);
+}
+
+/** The day three terms will have passed without significant improvement: the DMT referral point. */
+export function dmtReferralOn(
+  startedOn: string,
+  reports: ReadonlyArray<{ academicYear: number; term: string; significantImprovement: boolean }>,
+  calendar: Calendar = defaultTermDates,
+): string {
   const improvedUntil = reports
     .filter((r) => r.significantImprovement)
     .map((r) => calendar(r.academicYear).find((t) => t.term === r.term)!.endsOn)
     .reduce((latest, end) => (end > latest ? end : latest), startedOn);
-  return today >= addTerms(improvedUntil, 3, calendar);
+  return addTerms(improvedUntil, 3, calendar);
 }
 
 /**
