@@ -55,7 +55,13 @@ export const SCREENS = {
   monitoring: screen({
     path: 'monitoring',
     nav: 'Monitoring',
-    render: (_, { go }) => <MonitoringPage onOpen={(id) => go({ kind: 'school', id })} />,
+    render: (_, { go }) => (
+      <MonitoringPage
+        onOpen={(id) => go({ kind: 'school', id })}
+        onOpenConcern={(id) => go({ kind: 'concern', id })}
+        onOpenProject={(id) => go({ kind: 'project', id })}
+      />
+    ),
   }),
   concerns: screen({
     path: 'concerns',

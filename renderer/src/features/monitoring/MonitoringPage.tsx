@@ -16,12 +16,13 @@ import type { OpOutput, SchoolRow } from '../../../../shared/api/contract';
 import { CATEGORIES } from '../../../../shared/domain/categories';
 import { formatDate } from '../../../../shared/domain/format';
 import { call } from '../../api';
+import { DeadlinesPanel, type DeadlineTargets } from './DeadlinesPanel';
 
 type Overview = OpOutput<'monitoring.overview'>;
 const DD_KEY = 'sid-monitoring-double-district';
 
 /** A DSIM's page: for a double district, what needs doing this term. */
-export function MonitoringPage({ onOpen }: { onOpen: (schoolId: number) => void }) {
+export function MonitoringPage({ onOpen, onOpenConcern, onOpenProject }: DeadlineTargets) {
   const [org, setOrg] = useState<OpOutput<'organisation.get'> | null>(null);
   const [schools, setSchools] = useState<SchoolRow[] | null>(null);
   const [ddId, setDdId] = useState<number | null>(() => Number(sessionStorage.getItem(DD_KEY)) || null);
@@ -53,6 +54,7 @@ export function MonitoringPage({ onOpen }: { onOpen: (schoolId: number) => void 
   // A SIP sees the schools they are assigned to, and the reports they wrote.
   const noSipVisit = (overview?.noSipVisit ?? []).filter((r) => sip === null || r.sip === sip);
   const awaitingQa = (overview?.awaitingQa ?? []).filter((r) => sip === null || r.visitor === sip);
+  const deadlines = (overview?.deadlines ?? []).filter((r) => sip === null || r.sip === sip);
 
   const link = (row: { schoolId: number; name: string; dfe: string }) => (
     <Anchor component="button" onClick={() => onOpen(row.schoolId)} size="sm" ta="left">
@@ -115,6 +117,14 @@ export function MonitoringPage({ onOpen }: { onOpen: (schoolId: number) => void 
           ))}
         </Alert>
       )}
+
+      <DeadlinesPanel
+        deadlines={deadlines}
+        loading={overview === null}
+        onOpen={onOpen}
+        onOpenConcern={onOpenConcern}
+        onOpenProject={onOpenProject}
+      />
 
       <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
         <Paper withBorder p="md">
