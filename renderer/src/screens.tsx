@@ -1,14 +1,35 @@
-import type { ReactNode } from 'react';
-import { BackupsPage } from './features/backups';
-import { ConcernPage, ConcernRegister } from './features/concerns';
-import { MonitoringPage } from './features/monitoring';
-import { OrganisationPage } from './features/organisation';
-import { AgendaPage, PartnershipPage, PartnershipsPage, StrengthsPage } from './features/partnerships';
-import { FundPage, ProjectPage } from './features/projects';
-import { RegisterPage } from './features/register';
+import { Center, Loader } from '@mantine/core';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { SchoolPage, SchoolsList } from './features/schools';
-import { SefGridPage } from './features/sef-grid';
 import { fillPath, matchPath, type Params } from './route';
+
+// Each screen but the schools list and a school's page is downloaded when first shown: the app opens
+// on the list, so the first download holds little more than that, and reaches the first row sooner.
+const BackupsPage = lazy(() => import('./features/backups').then((m) => ({ default: m.BackupsPage })));
+const ConcernPage = lazy(() => import('./features/concerns').then((m) => ({ default: m.ConcernPage })));
+const ConcernRegister = lazy(() =>
+  import('./features/concerns').then((m) => ({ default: m.ConcernRegister })),
+);
+const MonitoringPage = lazy(() =>
+  import('./features/monitoring').then((m) => ({ default: m.MonitoringPage })),
+);
+const OrganisationPage = lazy(() =>
+  import('./features/organisation').then((m) => ({ default: m.OrganisationPage })),
+);
+const AgendaPage = lazy(() => import('./features/partnerships').then((m) => ({ default: m.AgendaPage })));
+const PartnershipPage = lazy(() =>
+  import('./features/partnerships').then((m) => ({ default: m.PartnershipPage })),
+);
+const PartnershipsPage = lazy(() =>
+  import('./features/partnerships').then((m) => ({ default: m.PartnershipsPage })),
+);
+const StrengthsPage = lazy(() =>
+  import('./features/partnerships').then((m) => ({ default: m.StrengthsPage })),
+);
+const FundPage = lazy(() => import('./features/projects').then((m) => ({ default: m.FundPage })));
+const ProjectPage = lazy(() => import('./features/projects').then((m) => ({ default: m.ProjectPage })));
+const RegisterPage = lazy(() => import('./features/register').then((m) => ({ default: m.RegisterPage })));
+const SefGridPage = lazy(() => import('./features/sef-grid').then((m) => ({ default: m.SefGridPage })));
 
 /** How a screen moves the user on. */
 export interface Navigate {
@@ -147,7 +168,12 @@ export const hashOf = (view: View): string => fillPath(SCREENS[view.kind].path, 
 
 export function renderScreen(view: View, navigate: Navigate): ReactNode {
   const { render } = SCREENS[view.kind] as Screen<string>;
-  return render(view as Params<string>, navigate);
+  const loading = (
+    <Center p="xl">
+      <Loader aria-label="Loading" />
+    </Center>
+  );
+  return <Suspense fallback={loading}>{render(view as Params<string>, navigate)}</Suspense>;
 }
 
 /** The main navigation: each screen with a label, and whether it holds the current view. */
