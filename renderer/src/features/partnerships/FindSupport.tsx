@@ -121,6 +121,7 @@ export function FindSupport({
                     </div>
                     <Button
                       size="xs"
+                      style={{ flexShrink: 0 }}
                       onClick={() => onChoose(s.schoolId, area!)}
                       aria-label={`Record brokered support from ${s.name}`}
                     >

@@ -1,16 +1,4 @@
-import {
-  Alert,
-  Anchor,
-  Badge,
-  Button,
-  Group,
-  Select,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Alert, Anchor, Button, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { PARTNERSHIP_KINDS } from '../../../../shared/domain/partnerships';
@@ -112,15 +100,7 @@ export function PartnershipsPage({
                   <Table.Td>{p.kind}</Table.Td>
                   <Table.Td>{p.leadSchool ?? '—'}</Table.Td>
                   <Table.Td ta="right">{current}</Table.Td>
-                  <Table.Td>
-                    <Group gap={4}>
-                      {p.districts.map((d) => (
-                        <Badge key={d} variant="light" color="gray" size="sm">
-                          {d}
-                        </Badge>
-                      ))}
-                    </Group>
-                  </Table.Td>
+                  <Table.Td>{p.districts.join(', ') || '—'}</Table.Td>
                 </Table.Tr>
               );
             })}
