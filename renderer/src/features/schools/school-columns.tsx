@@ -55,7 +55,7 @@ export const COLUMNS: Column[] = [
   {
     key: 'concernStage',
     label: 'Concern',
-    width: '104px',
+    width: '124px',
     text: (s) =>
       s.concernStage === null
         ? null
