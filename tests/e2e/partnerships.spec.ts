@@ -110,6 +110,18 @@ test('spend beyond a network’s allocation is refused at the amount until it is
   const money = page.getByRole('region', { name: 'Network money' });
   await expect(money.getByTestId('network-money')).toContainText('£5,000');
   await shots(page, 'partnership');
+  await page.getByRole('button', { name: 'Edit partnership' }).click();
+  const edit = page.getByRole('form', { name: 'Update Tamworth Network' });
+  await expect(edit.getByRole('group', { name: 'Member 1' })).toBeVisible();
+  await shots(page, 'partnership-form', false);
+  await edit.getByRole('button', { name: 'Cancel' }).click();
+  await expect(edit).toBeHidden();
+  await money.getByRole('button', { name: 'Edit allocation and plan' }).click();
+  const plan = page.getByRole('form', { name: /^Allocation and plan/ });
+  await expect(plan.getByRole('textbox', { name: 'Allocation' })).toHaveValue('£5,000');
+  await shots(page, 'budget-form', false);
+  await plan.getByRole('button', { name: 'Cancel' }).click();
+  await expect(plan).toBeHidden();
 
   await money.getByRole('button', { name: 'Record spend' }).click();
   const form = page.getByRole('form', { name: /^Record spend/ });

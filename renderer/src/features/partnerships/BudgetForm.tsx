@@ -65,7 +65,7 @@ export function BudgetForm({
           <Stack gap="sm">
             <NumberInput
               label="Allocation"
-              description="£5,000 unless the network was given another amount"
+              description="£5,000 unless agreed otherwise"
               required
               prefix="£"
               thousandSeparator=","

@@ -138,14 +138,14 @@ export function PartnershipForm({
                     >
                       <TypeaheadSelect
                         label="School"
-                        style={{ flex: 2 }}
+                        style={{ flex: 1, minWidth: 0 }}
                         data={schools}
                         value={m.schoolId === null ? null : String(m.schoolId)}
                         onChange={(v) => setMember(i, { schoolId: v ? Number(v) : null })}
                         error={problems.schoolId}
                         limit={30}
                       />
-                      <div style={{ flex: 1 }}>
+                      <div style={{ flex: '0 0 160px' }}>
                         <DateField
                           label="Joined"
                           value={m.joinedOn}
@@ -153,7 +153,7 @@ export function PartnershipForm({
                           error={problems.joinedOn}
                         />
                       </div>
-                      <div style={{ flex: 1 }}>
+                      <div style={{ flex: '0 0 160px' }}>
                         <DateField
                           label="Left"
                           value={m.leftOn}

@@ -1,4 +1,4 @@
-import { Select, SimpleGrid, Textarea, TextInput } from '@mantine/core';
+import { Select, SimpleGrid, Text, Textarea, TextInput } from '@mantine/core';
 import { brokerageLabels, strengthDraft, type StrengthRow } from '../../../../shared/api/brokerage';
 import { formatDate } from '../../../../shared/domain/format';
 import { call } from '../../api';
@@ -97,9 +97,11 @@ export function StrengthForm({
             onChange={(e) => set({ evidence: e.currentTarget.value })}
             error={fields.error('evidence')}
           />
+          <Text size="xs" c="dimmed" style={{ gridColumn: '1 / -1' }} mb={-8}>
+            Leave who validated it and when blank until someone has seen the strength for themselves.
+          </Text>
           <TextInput
             label="Validated by"
-            description="Blank until someone has validated it"
             value={draft.validatedBy}
             onChange={(e) => set({ validatedBy: e.currentTarget.value })}
             error={fields.error('validatedBy')}

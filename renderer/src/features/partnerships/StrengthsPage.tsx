@@ -1,7 +1,6 @@
 import {
   Alert,
   Anchor,
-  Badge,
   Button,
   Group,
   Select,
@@ -160,9 +159,9 @@ export function StrengthsPage({ schoolHref }: { schoolHref: (schoolId: number) =
                       </Text>
                     </>
                   ) : (
-                    <Badge color="yellow" variant="light" size="sm">
+                    <Text size="sm" c="orange.8">
                       Not yet validated
-                    </Badge>
+                    </Text>
                   )}
                 </Table.Td>
                 <Table.Td>

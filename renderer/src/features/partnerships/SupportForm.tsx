@@ -48,6 +48,7 @@ export function SupportForm({
     <TypeaheadSelect
       label={label}
       required
+      style={{ gridColumn: '1 / -1' }}
       data={schools}
       value={draft[field] === null ? null : String(draft[field])}
       onChange={(v) => set({ [field]: v ? Number(v) : null })}
