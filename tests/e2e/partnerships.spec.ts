@@ -57,6 +57,17 @@ test('a DSIM finds a school to support a weak school in its weakest area, record
   await expect(suggestions.first()).toContainText('Validated by');
   await shots(page, 'find-support', false);
 
+  // Another area the user picks is looked for instead, then back to the weakest.
+  const area = finder.getByRole('combobox', { name: 'Look for strength in' });
+  await area.click();
+  await page.getByRole('option', { name: 'Leadership and management', exact: true }).click();
+  await expect(area).toHaveValue('Leadership and management');
+  await expect(finder.getByTestId('suggestion-count')).toBeVisible();
+  for (const item of await suggestions.all()) await expect(item).toContainText('Leadership and management');
+  await area.click();
+  await page.getByRole('option', { name: weakest, exact: true }).click();
+  await expect(suggestions.first()).toContainText(weakest);
+
   const helper = (await suggestions.first().getByRole('link').textContent())!.trim();
   await suggestions
     .first()
@@ -155,6 +166,24 @@ test('spend beyond a network’s allocation is refused at the amount until it is
     ),
   ).toBeVisible();
   await expect(money.getByText('Overspent', { exact: true })).toBeVisible();
+
+  // Recorded in error: deleted after asking, and put back by Undo.
+  await money.getByRole('button', { name: `Correct the spend of £6,000 on ${today()}` }).click();
+  const correct = page.getByRole('form', { name: 'Correct spend' });
+  await correct.getByRole('button', { name: 'Delete' }).click();
+  await page
+    .getByRole('dialog', { name: `Delete the spend of £6,000 on ${today()}?` })
+    .getByRole('button', { name: 'Delete' })
+    .click();
+  await expect(correct).toBeHidden();
+  await expect(money.getByText('Overspent', { exact: true })).toBeHidden();
+  await page
+    .getByRole('alert')
+    .filter({ hasText: 'Spend deleted.' })
+    .getByRole('button', { name: 'Undo' })
+    .click();
+  await expect(money.getByText('Overspent', { exact: true })).toBeVisible();
+  await expect(money.getByText(/^Agreed overspend: /)).toBeVisible();
 });
 
 test('the key strengths register answers who is strong in an area in a district, and takes a new validated strength', async ({
