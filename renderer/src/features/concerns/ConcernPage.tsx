@@ -21,6 +21,7 @@ import { useOperation } from '../../api';
 import { RagBadge } from '../../components/RagBadge';
 import { Section } from '../../components/Section';
 import { showUndoNotice } from '../../components/UndoNotice';
+import { SupportReceived } from '../partnerships';
 import { ProjectForm } from '../projects';
 import { ClosureForm } from './ClosureForm';
 import { ConcernForm } from './ConcernForm';
@@ -203,6 +204,7 @@ export function ConcernPage({
 
       <WarningNotices schoolId={concern.schoolId} readOnly={!open} onChanged={reload} />
       {org && <FollowUpSection org={org} schoolId={concern.schoolId} />}
+      <SupportReceived school={{ id: concern.schoolId, name: concern.school }} onOpenSchool={onOpenSchool} />
       <Projects
         concern={concern}
         onStart={open && org ? () => setEditing({ kind: 'project' }) : undefined}

@@ -4,3 +4,4 @@ export { PartnershipPage } from './PartnershipPage';
 export { PartnershipsPage } from './PartnershipsPage';
 export { SchoolPartnerships } from './SchoolPartnerships';
 export { StrengthsPage } from './StrengthsPage';
+export { SupportReceived } from './SupportReceived';

@@ -22,6 +22,7 @@ import { useOperation } from '../../api';
 import { RagBadge } from '../../components/RagBadge';
 import { Section } from '../../components/Section';
 import { showUndoNotice } from '../../components/UndoNotice';
+import { SupportReceived } from '../partnerships';
 import { CostForm } from './CostForm';
 import { DecisionForm } from './DecisionForm';
 import { MeetingForm, MilestoneForm } from './PlanForms';
@@ -333,6 +334,8 @@ export function ProjectPage({
           </Table>
         )}
       </Section>
+
+      <SupportReceived school={{ id: project.schoolId, name: project.school }} onOpenSchool={onOpenSchool} />
 
       <Section
         title="Review decisions"
