@@ -58,8 +58,16 @@ const strengthRow = (s: StoredStrength, school: StandingRow): StrengthRow => ({
   areaLabel: areaLabel(s.area),
 });
 
+// Field by field: a saved row also carries the DfE numbers its audit entries are written with.
 const supportRow = (ctx: Ctx, s: StoredSupport, names = schoolsById(ctx)): SupportRow => ({
-  ...s,
+  id: s.id,
+  supportingSchoolId: s.supportingSchoolId,
+  supportedSchoolId: s.supportedSchoolId,
+  area: s.area,
+  startsOn: s.startsOn,
+  endsOn: s.endsOn,
+  agreedBy: s.agreedBy,
+  outcome: s.outcome,
   supportingSchool: names.get(s.supportingSchoolId)?.name ?? '',
   supportedSchool: names.get(s.supportedSchoolId)?.name ?? '',
   areaLabel: areaLabel(s.area),

@@ -93,8 +93,28 @@ export const allSupport = (db: Db, schoolId?: number): StoredSupport[] =>
     )
     .all({ s: schoolId ?? null }) as StoredSupport[];
 
+/** A stored support with both schools named, so its audit entries say who rather than an id. */
+export interface NamedSupport extends StoredSupport {
+  supportingSchool: string;
+  supportingDfe: string;
+  supportedSchool: string;
+  supportedDfe: string;
+}
+
+const NAMED_SELECT = `SELECT b.id, b.supporting_school_id AS supportingSchoolId, b.supported_school_id AS supportedSchoolId,
+  b.area, b.starts_on AS startsOn, b.ends_on AS endsOn, b.agreed_by AS agreedBy, COALESCE(b.outcome, '') AS outcome,
+  giver.name AS supportingSchool, giver.dfe AS supportingDfe, taker.name AS supportedSchool, taker.dfe AS supportedDfe
+  FROM brokered_support b
+  JOIN schools giver ON giver.id = b.supporting_school_id
+  JOIN schools taker ON taker.id = b.supported_school_id`;
+
+// Picks the stored fields only: a restore is given the audited row, names and DfE numbers included.
 const supportParams = (d: SupportDraft) => ({
-  ...d,
+  supportingSchoolId: d.supportingSchoolId,
+  supportedSchoolId: d.supportedSchoolId,
+  area: d.area,
+  startsOn: d.startsOn,
+  endsOn: d.endsOn,
   agreedBy: d.agreedBy.trim(),
   outcome: d.outcome.trim() || null,
 });
@@ -102,11 +122,11 @@ const SUPPORT_COLUMNS = `supporting_school_id, supported_school_id, area, starts
 const SUPPORT_VALUES = `@supportingSchoolId, @supportedSchoolId, @area, @startsOn, @endsOn, @agreedBy, @outcome`;
 
 /** Filed under the supported school; the core writes the same entry for the supporting school too. */
-export const brokeredSupport: RecordTable<StoredSupport, SupportDraft> = {
+export const brokeredSupport: RecordTable<NamedSupport, SupportDraft> = {
   entity: 'brokered-support',
   rules: supportDraft,
   labels: brokerageLabels,
-  get: (db, id) => db.prepare(`${B_SELECT} WHERE id = ?`).get(id) as StoredSupport | undefined,
+  get: (db, id) => db.prepare(`${NAMED_SELECT} WHERE b.id = ?`).get(id) as NamedSupport | undefined,
   insert: (db, d) =>
     Number(
       db
@@ -127,8 +147,8 @@ export const brokeredSupport: RecordTable<StoredSupport, SupportDraft> = {
       .prepare(`INSERT INTO brokered_support (id, ${SUPPORT_COLUMNS}) VALUES (@id, ${SUPPORT_VALUES})`)
       .run({ ...supportParams(s), id: s.id }),
   describe: (s) => ({
-    'Supporting school': String(s.supportingSchoolId),
-    'Supported school': String(s.supportedSchoolId),
+    'Supporting school': `${s.supportingSchool} (${s.supportingDfe})`,
+    'Supported school': `${s.supportedSchool} (${s.supportedDfe})`,
     Area: areaLabel(s.area),
     Starts: formatDate(s.startsOn),
     Ends: s.endsOn && formatDate(s.endsOn),

@@ -289,6 +289,52 @@ describe('brokered support', () => {
     }
   });
 
+  it('names both schools, with their DfE numbers, in its history, and puts them back on an undo', async () => {
+    const { session, ids } = await authority();
+    const draft = {
+      supportingSchoolId: ids.near,
+      supportedSchoolId: ids.weak,
+      area: 'sef:teaching',
+      startsOn: '2009-01-05',
+      endsOn: null,
+      agreedBy: 'Dee Sim',
+      outcome: '',
+    };
+    const saved = await ok(session, 'partnerships.saveSupport', { draft });
+    const changesOf = async (action: string) =>
+      (await ok(session, 'schools.get', { id: ids.weak })).history.find(
+        (h) => h.entity === 'brokered-support' && h.action === action,
+      )!.changes;
+    expect(await changesOf('add')).toEqual(
+      expect.arrayContaining([
+        { field: 'Supporting school', before: null, after: 'Near Primary (860/2002)' },
+        { field: 'Supported school', before: null, after: 'Weak Primary (860/2001)' },
+      ]),
+    );
+
+    await ok(session, 'partnerships.saveSupport', {
+      id: saved.id,
+      draft: { ...draft, supportingSchoolId: ids.burton },
+    });
+    expect(await changesOf('edit')).toEqual([
+      { field: 'Supporting school', before: 'Near Primary (860/2002)', after: 'Burton Primary (860/2003)' },
+    ]);
+
+    await ok(session, 'partnerships.deleteSupport', { id: saved.id });
+    const deletion = (await ok(session, 'schools.get', { id: ids.weak })).history.find(
+      (h) => h.action === 'delete',
+    )!;
+    await ok(session, 'records.restore', { auditId: deletion.id });
+    expect(await ok(session, 'partnerships.support', { schoolId: ids.weak })).toEqual([
+      { ...saved, supportingSchoolId: ids.burton, supportingSchool: 'Burton Primary' },
+    ]);
+    expect(await changesOf('restore')).toContainEqual({
+      field: 'Supporting school',
+      before: null,
+      after: 'Burton Primary (860/2003)',
+    });
+  });
+
   it('refuses a school supporting itself, an end before the start, and unknown schools by field', async () => {
     const { session, ids } = await authority();
     const draft = {
