@@ -146,7 +146,10 @@ function suggestionsFor(ctx: Ctx, schoolId: number, area: string | undefined) {
 
 export const brokerageHandlers: HandlersOf<typeof brokerageOps> = {
   'partnerships.areas': () => STRENGTH_AREAS.map((a) => ({ ...a })),
-  'partnerships.findStrengths': ({ area, districtId, doubleDistrictId, text, validatedOnly }, s) => {
+  'partnerships.findStrengths': (
+    { area, schoolId, districtId, doubleDistrictId, text, validatedOnly },
+    s,
+  ) => {
     const ctx = s.ctx();
     const names = schoolsById(ctx);
     const words = (text ?? '').toLowerCase().split(/\s+/).filter(Boolean);
@@ -155,6 +158,7 @@ export const brokerageHandlers: HandlersOf<typeof brokerageOps> = {
       .filter(
         (k) =>
           (area === undefined || k.area === area) &&
+          (schoolId === undefined || k.schoolId === schoolId) &&
           (districtId === undefined || names.get(k.schoolId)!.districtId === districtId) &&
           (doubleDistrictId === undefined || names.get(k.schoolId)!.doubleDistrictId === doubleDistrictId) &&
           (!validatedOnly || k.validatedOn !== null) &&

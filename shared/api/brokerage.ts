@@ -165,6 +165,8 @@ export const brokerageOps = {
     z
       .object({
         area: area.optional(),
+        /** One school's own strengths, for its page. */
+        schoolId: id.optional(),
         districtId: id.optional(),
         doubleDistrictId: id.optional(),
         text: z.string().max(200).optional(),

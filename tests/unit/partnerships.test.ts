@@ -204,7 +204,7 @@ describe('suggesting support', () => {
 
 describe('the key strengths register', () => {
   it('answers who is strong in teaching and learning in the Tamworth district', async () => {
-    const { session, districts, doubleDistricts } = await weakSchoolAndRegister();
+    const { session, ids, districts, doubleDistricts } = await weakSchoolAndRegister();
     const tamworth = await ok(session, 'partnerships.findStrengths', {
       area: 'sef:teaching',
       districtId: districts.tamworth,
@@ -217,6 +217,9 @@ describe('the key strengths register', () => {
     expect(
       (await ok(session, 'partnerships.findStrengths', { text: 'burton moderated' })).map((k) => k.school),
     ).toEqual(['Burton Primary']);
+    const own = await ok(session, 'partnerships.findStrengths', { schoolId: ids.near });
+    expect(own.length).toBeGreaterThan(0);
+    expect(new Set(own.map((k) => k.school))).toEqual(new Set(['Near Primary']));
   });
 
   it('needs both who validated a strength and when, and an area from the frameworks', async () => {

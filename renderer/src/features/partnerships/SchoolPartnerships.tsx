@@ -42,6 +42,7 @@ export function SchoolPartnerships({
   const support = useOperation('partnerships.support', { schoolId: school.id });
   const barriers = useOperation('partnerships.barriers', { schoolId: school.id });
   const profiles = useOperation('effectivenessProfiles.list', { schoolId: school.id });
+  const strengths = useOperation('partnerships.findStrengths', { schoolId: school.id });
   const [form, setForm] = useState<Form>(null);
   const reloadAll = () => {
     support.reload();
@@ -150,6 +151,30 @@ export function SchoolPartnerships({
                   Correct
                 </Button>
               </Group>
+            ))}
+          </Stack>
+        </Section>
+
+        <Section
+          title="Key strengths"
+          empty={
+            strengths.data?.length === 0 &&
+            'None in the register. Add one on the Key strengths screen once a strength has been seen.'
+          }
+        >
+          <Stack gap={4} role="list" aria-label="This school’s key strengths">
+            {(strengths.data ?? []).map((k) => (
+              <Text size="sm" key={k.id} role="listitem">
+                <b>{k.areaLabel}</b>
+                {k.aspect && ` (${k.aspect})`} ·{' '}
+                {k.validatedOn ? (
+                  `validated ${formatDate(k.validatedOn)} by ${k.validatedBy}`
+                ) : (
+                  <Text span size="sm" c="orange.8">
+                    not yet validated
+                  </Text>
+                )}
+              </Text>
             ))}
           </Stack>
         </Section>

@@ -20,6 +20,7 @@ import { useOperation } from '../../api';
 import { showUndoNotice } from '../../components/UndoNotice';
 import { useAreaChoices } from './areas';
 import { StrengthForm } from './StrengthForm';
+import { SupportLimitSetting } from './SupportLimitSetting';
 
 /** "dd:3" for a double district, "d:7" for a district. */
 const placeFilter = (place: string | null) => {
@@ -68,7 +69,12 @@ export function StrengthsPage({ schoolHref }: { schoolHref: (schoolId: number) =
             What schools are strong in and can offer others, with the evidence and who validated it.
           </Text>
         </div>
-        <Button onClick={() => setForm('add')}>Add a strength</Button>
+        <Group align="start">
+          <SupportLimitSetting />
+          <Button mt={42} onClick={() => setForm('add')}>
+            Add a strength
+          </Button>
+        </Group>
       </Group>
       <Group align="end" role="search" aria-label="Search the key strengths">
         <Select
