@@ -2,24 +2,24 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ApiErrorBody, OpName, OpOutput, RegisterPreview } from '../../shared/api/contract';
-import { formatDate } from '../../shared/domain/format';
 import { invoke } from '../core/handlers';
 import { verifyAuditChain } from '../data/audit';
 import { resourcesDir } from '../core/paths';
 import { Session } from '../core/session';
+import { runSavings } from './savings';
 
 const USAGE = `Usage:
   sid init --db FILE [--demo]                      create a data file (with --demo, the demo authority)
   sid import schools FILE --db FILE [--dry-run]    import the register workbook
   sid export schools --db FILE --out FILE          export the register workbook
   sid import sef-grid FILE --db FILE [--dry-run]   import a SEF grid workbook
+  sid import savings FILE --db FILE [--dry-run]    import the savings options workbook (? kept as not known yet)
+  sid export savings --db FILE --out FILE          export the savings options workbook
   sid export partnerships --db FILE --out FILE     export networks, key strengths, brokered support, barriers
   sid export sef-grid --db FILE --out FILE [--double-district NAME] [--term "Autumn 2008"]
                                                    export a SEF grid (default: whole LA, this term)
   sid export concerns --db FILE --out FILE [--double-district NAME]
                                                    export the concern register (default: whole LA)
-  sid import budget FILE --db FILE [--dry-run]     import a budget summary workbook
-  sid export budget --db FILE --out FILE           export the latest budget summary
   sid check --db FILE                              integrity check and summary
   sid backup --db FILE                             back the file up now; prints where the backup went
   sid restore BACKUP --db FILE                     put the file back as BACKUP holds it (backs it up first)
@@ -98,6 +98,8 @@ async function run(session: Session, argv: string[], output: Output): Promise<nu
   if (!values.db) throw new Usage('--db FILE is required');
   // Relative to where the command was typed, not the app's data folder.
   const db = resolve(values.db);
+  if (kind === 'savings' && (command === 'import' || command === 'export'))
+    return runSavings(command, { db, file, out: values.out, dryRun: values['dry-run'] }, call, output);
 
   switch (command) {
     case 'init': {
@@ -107,18 +109,6 @@ async function run(session: Session, argv: string[], output: Output): Promise<nu
       return 0;
     }
     case 'import': {
-      if (kind === 'budget' && file) {
-        await call('app.open', { path: db });
-        const upload = { fileName: file, dataBase64: (await readFile(file)).toString('base64') };
-        const preview = await call('budgets.preview', upload);
-        if (preview.problems.length > 0)
-          throw new Rejected(preview.problems.map((p) => `${p.where}: ${p.message}`));
-        if (!values['dry-run']) await call('budgets.apply', upload);
-        log(
-          `${values['dry-run'] ? 'Would import' : 'Imported'} the budget summary ${preview.financialYear} as at ${formatDate(preview.asAt)}: ${preview.lines.length} lines, ${preview.isNew ? 'new' : `${preview.changes.length} figures changed`}.`,
-        );
-        return 0;
-      }
       if ((kind !== 'schools' && kind !== 'sef-grid') || !file)
         throw new Usage('sid import schools|sef-grid FILE --db FILE');
       await call('app.open', { path: db });
@@ -145,13 +135,6 @@ async function run(session: Session, argv: string[], output: Output): Promise<nu
       return 0;
     }
     case 'export': {
-      if (kind === 'budget' && values.out) {
-        await openToRead(db);
-        const exported = await call('budgets.export', {});
-        await writeFile(values.out, Buffer.from(exported.dataBase64, 'base64'));
-        log(`Wrote ${values.out}.`);
-        return 0;
-      }
       if (!['schools', 'sef-grid', 'partnerships', 'concerns'].includes(kind ?? '') || !values.out)
         throw new Usage('sid export schools|sef-grid|partnerships|concerns --db FILE --out FILE');
       await openToRead(db);
