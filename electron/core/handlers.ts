@@ -5,7 +5,6 @@ import type { z } from 'zod';
 import { appHandlers } from './app';
 import { backupsHandlers } from './backups';
 import { brokerageHandlers } from './brokerage';
-import { budgetsHandlers } from './budgets';
 import { calendarHandlers } from './calendar';
 import { categoriesHandlers } from './categories';
 import { concernsHandlers } from './concerns';
@@ -23,6 +22,7 @@ import { projectsHandlers } from './projects';
 import { recordsHandlers } from './records';
 import { registerHandlers } from './register';
 import { schoolsHandlers } from './schools';
+import { savingsHandlers } from './savings';
 import { sefHandlers } from './sef';
 import type { Session } from './session';
 import { visitsHandlers } from './visits';
@@ -47,6 +47,7 @@ export const handlers: Handlers = {
   ...visitsHandlers,
   ...categoriesHandlers,
   ...sefHandlers,
+  ...savingsHandlers,
   ...ofstedHandlers,
   ...profilesHandlers,
   ...recordsHandlers,
@@ -59,7 +60,6 @@ export const handlers: Handlers = {
   ...effectivenessProfilesHandlers,
   ...partnershipsHandlers,
   ...brokerageHandlers,
-  ...budgetsHandlers,
   ...jobsHandlers,
 };
 

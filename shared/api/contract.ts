@@ -1,7 +1,6 @@
 import type { z } from 'zod';
 import { appOps } from './app';
 import { backupsOps } from './backups';
-import { budgetsOps } from './budgets';
 import { calendarOps } from './calendar';
 import { brokerageOps } from './brokerage';
 import { categoriesOps } from './categories';
@@ -19,6 +18,7 @@ import { projectsOps } from './projects';
 import { recordsOps } from './records';
 import { registerOps } from './register';
 import { schoolsOps } from './schools';
+import { savingsOps } from './savings';
 import { sefOps } from './sef';
 import { visitsOps } from './visits';
 import { warningNoticesOps } from './warning-notices';
@@ -39,6 +39,7 @@ export const contract = {
   ...visitsOps,
   ...categoriesOps,
   ...sefOps,
+  ...savingsOps,
   ...ofstedOps,
   ...profilesOps,
   ...recordsOps,
@@ -51,7 +52,6 @@ export const contract = {
   ...effectivenessProfilesOps,
   ...partnershipsOps,
   ...brokerageOps,
-  ...budgetsOps,
   ...jobsOps,
 } as const;
 

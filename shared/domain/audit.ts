@@ -32,7 +32,7 @@ export const AUDIT_ENTITIES = [
   'brokered-support',
   'barrier',
   'barrier-response',
-  'budget-summary',
+  'savings-option',
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 
@@ -80,5 +80,5 @@ export const ENTITY_NOUNS: Record<AuditEntity, string> = {
   'brokered-support': 'brokered support',
   barrier: 'barrier to effectiveness',
   'barrier-response': 'LA response to barriers',
-  'budget-summary': 'budget summary',
+  'savings-option': 'savings option',
 };
