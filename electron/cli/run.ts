@@ -2,6 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ApiErrorBody, OpName, OpOutput, RegisterPreview } from '../../shared/api/contract';
+import { formatDate } from '../../shared/domain/format';
 import { invoke } from '../core/handlers';
 import { verifyAuditChain } from '../data/audit';
 import { resourcesDir } from '../core/paths';
@@ -20,6 +21,8 @@ const USAGE = `Usage:
                                                    export a SEF grid (default: whole LA, this term)
   sid export concerns --db FILE --out FILE [--double-district NAME]
                                                    export the concern register (default: whole LA)
+  sid import budget FILE --db FILE [--dry-run]     import a budget summary workbook
+  sid export budget --db FILE --out FILE           export the latest budget summary
   sid check --db FILE                              integrity check and summary
   sid backup --db FILE                             back the file up now; prints where the backup went
   sid restore BACKUP --db FILE                     put the file back as BACKUP holds it (backs it up first)
@@ -109,6 +112,18 @@ async function run(session: Session, argv: string[], output: Output): Promise<nu
       return 0;
     }
     case 'import': {
+      if (kind === 'budget' && file) {
+        await call('app.open', { path: db });
+        const upload = { fileName: file, dataBase64: (await readFile(file)).toString('base64') };
+        const preview = await call('budgets.preview', upload);
+        if (preview.problems.length > 0)
+          throw new Rejected(preview.problems.map((p) => `${p.where}: ${p.message}`));
+        if (!values['dry-run']) await call('budgets.apply', upload);
+        log(
+          `${values['dry-run'] ? 'Would import' : 'Imported'} the budget summary ${preview.financialYear} as at ${formatDate(preview.asAt)}: ${preview.lines.length} lines, ${preview.isNew ? 'new' : `${preview.changes.length} figures changed`}.`,
+        );
+        return 0;
+      }
       if ((kind !== 'schools' && kind !== 'sef-grid') || !file)
         throw new Usage('sid import schools|sef-grid FILE --db FILE');
       await call('app.open', { path: db });
@@ -135,6 +150,13 @@ async function run(session: Session, argv: string[], output: Output): Promise<nu
       return 0;
     }
     case 'export': {
+      if (kind === 'budget' && values.out) {
+        await openToRead(db);
+        const exported = await call('budgets.export', {});
+        await writeFile(values.out, Buffer.from(exported.dataBase64, 'base64'));
+        log(`Wrote ${values.out}.`);
+        return 0;
+      }
       if (!['schools', 'sef-grid', 'partnerships', 'concerns'].includes(kind ?? '') || !values.out)
         throw new Usage('sid export schools|sef-grid|partnerships|concerns --db FILE --out FILE');
       await openToRead(db);

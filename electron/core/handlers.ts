@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { appHandlers } from './app';
 import { backupsHandlers } from './backups';
 import { brokerageHandlers } from './brokerage';
+import { budgetsHandlers } from './budgets';
 import { calendarHandlers } from './calendar';
 import { categoriesHandlers } from './categories';
 import { concernsHandlers } from './concerns';
@@ -60,6 +61,7 @@ export const handlers: Handlers = {
   ...effectivenessProfilesHandlers,
   ...partnershipsHandlers,
   ...brokerageHandlers,
+  ...budgetsHandlers,
   ...jobsHandlers,
 };
 

@@ -1,4 +1,6 @@
+import type { BudgetDraft } from '../../shared/api/budgets';
 import type { Framework } from '../../shared/domain/sef';
+import { readBudgetSummary, writeBudgetSummary } from './budget-summary';
 import { readRegister, writeRegister, type RegisterExport } from './schools-register';
 import { readSefGrid, writeSefGrid, type GridExport } from './sef-grid';
 
@@ -11,6 +13,9 @@ const asBuffer = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffs
 
 export const workbookTasks = {
   readRegister: (data: Uint8Array) => readRegister(asBuffer(data)),
+  readBudgetSummary: (data: Uint8Array) => readBudgetSummary(asBuffer(data)),
+  writeBudgetSummary: async (templatePath: string, data: BudgetDraft): Promise<Uint8Array> =>
+    writeBudgetSummary(templatePath, data),
   readSefGrid: (data: Uint8Array, framework: Framework) => readSefGrid(asBuffer(data), framework),
   writeRegister: async (templatePath: string, data: RegisterExport): Promise<Uint8Array> =>
     writeRegister(templatePath, data),

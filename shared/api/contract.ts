@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { appOps } from './app';
 import { backupsOps } from './backups';
+import { budgetsOps } from './budgets';
 import { calendarOps } from './calendar';
 import { brokerageOps } from './brokerage';
 import { categoriesOps } from './categories';
@@ -52,6 +53,7 @@ export const contract = {
   ...effectivenessProfilesOps,
   ...partnershipsOps,
   ...brokerageOps,
+  ...budgetsOps,
   ...jobsOps,
 } as const;
 

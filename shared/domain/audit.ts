@@ -33,6 +33,7 @@ export const AUDIT_ENTITIES = [
   'barrier',
   'barrier-response',
   'savings-option',
+  'budget-summary',
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 
@@ -81,4 +82,5 @@ export const ENTITY_NOUNS: Record<AuditEntity, string> = {
   barrier: 'barrier to effectiveness',
   'barrier-response': 'LA response to barriers',
   'savings-option': 'savings option',
+  'budget-summary': 'budget summary',
 };
