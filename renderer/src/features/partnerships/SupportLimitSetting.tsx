@@ -43,7 +43,7 @@ export function SupportLimitSetting() {
         label="Support limit"
         description="Most schools one school supports at once"
         inputMode="numeric"
-        w={230}
+        w={270}
         value={shown}
         error={error ?? settings.error}
         onChange={(e) => setTyped(e.currentTarget.value)}
