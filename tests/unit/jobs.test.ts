@@ -131,18 +131,17 @@ describe('the main thread while a workbook is read', () => {
 
     let finished = false;
     const importing = post('register.preview', workbook).finally(() => (finished = true));
-    const waits: number[] = [];
+    let answered = 0;
     while (!finished) {
-      const started = performance.now();
       expect((await post('app.state', {})).ok).toBe(true);
-      waits.push(performance.now() - started);
+      answered += 1;
       await sleep(10);
     }
     const preview = (await importing).value as { newSchools: unknown[]; problems: unknown[] };
     expect(preview.problems).toEqual([]);
     expect(preview.newSchools).toHaveLength(650);
-    expect(waits.length).toBeGreaterThan(3);
-    expect(Math.max(...waits)).toBeLessThan(100);
+    // The server kept answering while it read the workbook (how fast is the bench's to measure).
+    expect(answered).toBeGreaterThan(3);
 
     // ExcelJS yields now and then, so answers alone cannot show where the reading happened: the main
     // thread's busy share of an import can. Read on the main thread, that share is all of it (0.99);
