@@ -6,7 +6,6 @@ import { fillPath, matchPath, type Params } from './route';
 // Each screen but the schools list and a school's page is downloaded when first shown: the app opens
 // on the list, so the first download holds little more than that, and reaches the first row sooner.
 const BackupsPage = lazy(() => import('./features/backups').then((m) => ({ default: m.BackupsPage })));
-const BudgetsPage = lazy(() => import('./features/budgets').then((m) => ({ default: m.BudgetsPage })));
 const ConcernPage = lazy(() => import('./features/concerns').then((m) => ({ default: m.ConcernPage })));
 const ConcernRegister = lazy(() =>
   import('./features/concerns').then((m) => ({ default: m.ConcernRegister })),
@@ -30,6 +29,7 @@ const StrengthsPage = lazy(() =>
 const FundPage = lazy(() => import('./features/projects').then((m) => ({ default: m.FundPage })));
 const ProjectPage = lazy(() => import('./features/projects').then((m) => ({ default: m.ProjectPage })));
 const RegisterPage = lazy(() => import('./features/register').then((m) => ({ default: m.RegisterPage })));
+const SavingsPage = lazy(() => import('./features/savings').then((m) => ({ default: m.SavingsPage })));
 const SefGridPage = lazy(() => import('./features/sef-grid').then((m) => ({ default: m.SefGridPage })));
 
 /** How a screen moves the user on. */
@@ -146,7 +146,7 @@ export const SCREENS = {
     render: (_, { href }) => <AgendaPage schoolHref={(id) => href({ kind: 'school', id })} />,
   }),
   'sef-grid': screen({ path: 'sef-grid', nav: 'SEF grid', render: () => <SefGridPage /> }),
-  budgets: screen({ path: 'budgets', nav: 'Budget monitoring', render: () => <BudgetsPage /> }),
+  savings: screen({ path: 'savings', nav: 'Savings options', render: () => <SavingsPage /> }),
   register: screen({ path: 'register', nav: 'Register workbook', render: () => <RegisterPage /> }),
   organisation: screen({ path: 'organisation', nav: 'Organisation', render: () => <OrganisationPage /> }),
   backups: screen({ path: 'backups', nav: 'Backups', render: () => <BackupsPage /> }),
