@@ -6,6 +6,7 @@ import { fillPath, matchPath, type Params } from './route';
 // Each screen but the schools list and a school's page is downloaded when first shown: the app opens
 // on the list, so the first download holds little more than that, and reaches the first row sooner.
 const BackupsPage = lazy(() => import('./features/backups').then((m) => ({ default: m.BackupsPage })));
+const BudgetsPage = lazy(() => import('./features/budgets').then((m) => ({ default: m.BudgetsPage })));
 const ConcernPage = lazy(() => import('./features/concerns').then((m) => ({ default: m.ConcernPage })));
 const ConcernRegister = lazy(() =>
   import('./features/concerns').then((m) => ({ default: m.ConcernRegister })),
@@ -147,6 +148,7 @@ export const SCREENS = {
   }),
   'sef-grid': screen({ path: 'sef-grid', nav: 'SEF grid', render: () => <SefGridPage /> }),
   savings: screen({ path: 'savings', nav: 'Savings options', render: () => <SavingsPage /> }),
+  budgets: screen({ path: 'budgets', nav: 'Budget monitoring', render: () => <BudgetsPage /> }),
   register: screen({ path: 'register', nav: 'Register workbook', render: () => <RegisterPage /> }),
   organisation: screen({ path: 'organisation', nav: 'Organisation', render: () => <OrganisationPage /> }),
   backups: screen({ path: 'backups', nav: 'Backups', render: () => <BackupsPage /> }),
