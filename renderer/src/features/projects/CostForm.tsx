@@ -15,16 +15,12 @@ import { call, useOperation } from '../../api';
 import { DateField } from '../../components/DateField';
 import { numberFrom } from '../../components/numbers';
 import { RecordModal, useDraft } from '../../components/RecordModal';
-import type { ProjectRecordProps } from './forms';
+import { penceFrom, type ProjectRecordProps } from './forms';
 
 type Cost = z.infer<typeof costRow>;
 type Draft = Omit<CostDraft, 'days' | 'amountPence'> & { days: number | null; amountPence: number | null };
 
 /** Pounds typed (1,250.50) to whole pence; blank stays blank for the field rules to name. */
-const penceFrom = (value: string | number) => {
-  const pounds = numberFrom(value);
-  return pounds === null || Number.isNaN(pounds) ? pounds : Math.round(pounds * 100);
-};
 
 /**
  * A cost of the project by its source. Priority School Support is capped; past a cap the save is

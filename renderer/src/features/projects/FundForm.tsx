@@ -3,15 +3,12 @@ import { fundDraft, fundLabels, type FundDraft } from '../../../../shared/api/fu
 import { call } from '../../api';
 import { numberFrom } from '../../components/numbers';
 import { RecordModal, useDraft } from '../../components/RecordModal';
+import { penceFrom } from './forms';
 
 type Draft = Omit<FundDraft, 'allocationPence' | 'heldBackPence' | 'officerFte'> & {
   allocationPence: number | null;
   heldBackPence: number | null;
   officerFte: number | null;
-};
-const penceFrom = (value: string | number) => {
-  const pounds = numberFrom(value);
-  return pounds === null || Number.isNaN(pounds) ? pounds : Math.round(pounds * 100);
 };
 
 /** A double district's intervention fund for a financial year: what it is given and holds back. */

@@ -20,6 +20,8 @@ import { formatPounds, todayInLondon } from '../../../../shared/domain/format';
 import { useOperation } from '../../api';
 import { Section } from '../../components/Section';
 import { ChargingBandCalculator } from './ChargingBandCalculator';
+import { CountyFunds } from './CountyFunds';
+import { DayRates } from './DayRates';
 import { FundForm } from './FundForm';
 
 type Summary = OpOutput<'funds.get'>;
@@ -38,12 +40,18 @@ export function FundPage() {
   const [chosenDd, setDdId] = useState<number | null>(stored);
   const [year, setYear] = useState(() => financialYearOf(todayInLondon()));
   const [editing, setEditing] = useState(false);
+  // The calculator charges at the officer day rate: it is asked again when the rates change.
+  const [ratesChanged, setRatesChanged] = useState(0);
   const ddId = chosenDd ?? org?.doubleDistricts[0]?.id ?? null;
   const { data, error, reload } = useOperation(
     'funds.get',
     ddId === null ? null : { doubleDistrictId: ddId, financialYear: year },
   );
   const summary = data && data.doubleDistrictId === ddId && data.financialYear === year ? data : null;
+  const openDoubleDistrict = (id: number) => {
+    sessionStorage.setItem(DD_KEY, String(id));
+    setDdId(id);
+  };
 
   return (
     <Stack maw={1100}>
@@ -57,11 +65,7 @@ export function FundPage() {
             label="Double district"
             data={org?.doubleDistricts.map((d) => ({ value: String(d.id), label: d.name })) ?? []}
             value={ddId === null ? null : String(ddId)}
-            onChange={(v) => {
-              if (!v) return;
-              sessionStorage.setItem(DD_KEY, v);
-              setDdId(Number(v));
-            }}
+            onChange={(v) => v && openDoubleDistrict(Number(v))}
             allowDeselect={false}
             w={240}
           />
@@ -81,7 +85,15 @@ export function FundPage() {
       )}
       {summary && <FundFigures summary={summary} onEdit={() => setEditing(true)} />}
       {summary && <Spending summary={summary} />}
-      <ChargingBandCalculator />
+      <CountyFunds
+        financialYear={year}
+        onOpen={(id) => {
+          openDoubleDistrict(id);
+          window.scrollTo(0, 0);
+        }}
+      />
+      <DayRates onChanged={() => setRatesChanged((n) => n + 1)} />
+      <ChargingBandCalculator key={ratesChanged} />
       {editing && summary && (
         <FundForm
           doubleDistrictId={summary.doubleDistrictId}
