@@ -1,0 +1,68 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { verifyAuditChain } from '../../electron/data/audit';
+import { openDatabase } from '../../electron/data/database';
+import { migrations } from '../../electron/data/migrations';
+import { tempSession } from './helpers';
+
+/** A file as the monitoring release (data version 2) left it: a school, a visit, and their audit. */
+async function monitoringReleaseFile() {
+  const { dir } = tempSession();
+  const path = join(dir, 'v2.sid');
+  const db = await openDatabase(path, { create: true, migrations: migrations.slice(0, 2) });
+  db.exec(`
+    INSERT INTO double_districts (id, name) VALUES (1, 'Cannock / Lichfield');
+    INSERT INTO districts (id, name, double_district_id) VALUES (1, 'Cannock Chase', 1);
+    INSERT INTO people (id, name) VALUES (1, 'Kath Kent');
+    INSERT INTO schools (id, dfe, name, phase, district_id, sip_id) VALUES (7, '860/2001', 'Alder Primary', 'Primary', 1, 1);
+    INSERT INTO visits (id, school_id, visited_on, visitor_id, role, purpose, days)
+      VALUES (3, 7, '2008-10-07', 1, 'SIP', 'Validating the SEF', 1);
+    INSERT INTO audit_log (at, user, entity, entity_id, action, summary, changes) VALUES
+      ('2008-10-07T09:00:00Z', 'admin', 'double_district', 1, 'add', 'Added Cannock / Lichfield', '[]'),
+      ('2008-10-07T09:01:00Z', 'admin', 'school', 7, 'add', 'Added Alder Primary', '[]'),
+      ('2008-10-07T09:02:00Z', 'admin', 'school', 7, 'visit', 'Recorded a SIP visit', '[]'),
+      ('2008-10-08T09:00:00Z', 'admin', 'school', 7, 'edit visit', 'Updated the SIP visit', '[]'),
+      ('2008-10-09T09:00:00Z', 'admin', 'school', 7, 'category confirmed', 'DIG confirmed category 3', '[]');
+  `);
+  db.close();
+  return path;
+}
+
+describe('a file from an earlier release', () => {
+  it('keeps its records and re-files its record of changes by kind when upgraded to the latest version', async () => {
+    const path = await monitoringReleaseFile();
+    const db = await openDatabase(path, { create: false });
+    expect(db.pragma('user_version', { simple: true })).toBe(migrations.length);
+    expect(db.prepare('SELECT name FROM schools WHERE id = 7').pluck().get()).toBe('Alder Primary');
+    expect(db.prepare('SELECT visited_on FROM visits WHERE id = 3').pluck().get()).toBe('2008-10-07');
+    expect(
+      db.prepare('SELECT entity, entity_id, school_id, action FROM audit_log ORDER BY id').all(),
+    ).toEqual([
+      { entity: 'double-district', entity_id: 1, school_id: null, action: 'add' },
+      { entity: 'school', entity_id: 7, school_id: 7, action: 'add' },
+      // The record's own id was never kept by that release: 0 says "not known".
+      { entity: 'visit', entity_id: 0, school_id: 7, action: 'add' },
+      { entity: 'visit', entity_id: 0, school_id: 7, action: 'edit' },
+      { entity: 'category', entity_id: 0, school_id: 7, action: 'decide' },
+    ]);
+    expect(verifyAuditChain(db)).toEqual({ entries: 5, firstBroken: null });
+    db.close();
+  });
+
+  it('gains the budget and savings tables, empty, with everything before them intact', async () => {
+    const { dir } = tempSession();
+    const path = join(dir, 'v7.sid');
+    const old = await openDatabase(path, { create: true, migrations: migrations.slice(0, 7) });
+    old.exec(`
+      INSERT INTO double_districts (id, name) VALUES (1, 'Tamworth / East Staffs');
+      INSERT INTO districts (id, name, double_district_id) VALUES (1, 'Tamworth', 1);
+      INSERT INTO schools (id, dfe, name, phase, district_id) VALUES (1, '860/3001', 'Birch Primary', 'Primary', 1);
+    `);
+    old.close();
+    const db = await openDatabase(path, { create: false });
+    expect(db.prepare('SELECT dfe FROM schools').pluck().all()).toEqual(['860/3001']);
+    expect(db.prepare('SELECT count(*) FROM budget_monitorings').pluck().get()).toBe(0);
+    expect(db.prepare('SELECT count(*) FROM savings_options').pluck().get()).toBe(0);
+    db.close();
+  });
+});
