@@ -25,7 +25,8 @@ export interface StyledLayout<F extends string> {
 export const HEADER_ROW = 3;
 const HEADER_FILL = 'FFDCE6F1';
 const BORDER_GREY = 'FF999999';
-export const POUNDS = '£#,##0.00';
+/** Pounds, a deficit or overspend in red. */
+export const POUNDS = '£#,##0.00;[Red]-£#,##0.00';
 
 export function addStyledSheet<F extends string>(
   workbook: ExcelJS.Workbook,
@@ -55,6 +56,7 @@ export function addStyledSheet<F extends string>(
   sheet.getCell(2, 1).font = { italic: true };
 
   const header = sheet.getRow(HEADER_ROW);
+  header.font = { bold: true };
   const thin = { style: 'thin', color: { argb: BORDER_GREY } } as const;
   layout.columns.forEach((column, index) => {
     const cell = header.getCell(index + 1);
