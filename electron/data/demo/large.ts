@@ -1,7 +1,9 @@
 import { academicYearOf } from '../../../shared/domain/calendar';
 import type { Db } from '../database';
 import { AUTHORITY } from './authority';
+import { seedConcerns } from './concerns';
 import { seedMonitoring } from './monitoring';
+import { seedPartnerships } from './partnerships';
 import { seeded } from './random';
 import { seedRegister, type Shape } from './register';
 import { schoolDays } from './school-days';
@@ -38,7 +40,7 @@ export const LARGE_YEARS = 10;
 
 /**
  * A fictitious authority at the largest LA's size: 650 schools with ten years of visits, SEFs,
- * category reviews, profiles and inspections. Like the demo, the same seed gives the same file.
+ * category reviews, profiles and inspections, with the demo's concerns, projects and partnerships. Like the demo, the same seed gives the same file.
  */
 export function fillLargeAuthority(db: Db, today: string, seed = 650): void {
   const random = seeded(seed);
@@ -51,6 +53,9 @@ export function fillLargeAuthority(db: Db, today: string, seed = 650): void {
     const firstYear = academicYearOf(today) - LARGE_YEARS + 1;
     const days = schoolDays(firstYear, firstYear + LARGE_YEARS - 4);
     for (const school of schools) earlierInspections(sql, () => random.next(), school.id, days.all);
+    // The demo's concerns, projects and partnerships, so the lists and papers the bench times carry them.
+    seedPartnerships(db, seeded(seed + 1), today);
+    seedConcerns(db, seeded(seed + 2), today);
   })();
 }
 
