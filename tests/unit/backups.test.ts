@@ -313,7 +313,7 @@ describe('an import killed part-way', () => {
       const imported = contents();
       expect(imported.schools).not.toBe(before.schools);
 
-      const kills = 12;
+      const kills = 20;
       let cutShort = 0;
       for (let i = 0; i < kills; i += 1) {
         reset();
