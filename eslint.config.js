@@ -85,6 +85,22 @@ export default tseslint.config(
     },
   },
   {
+    files: ['electron/pdf/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/data/**', '**/core/**', 'better-sqlite3', 'electron'],
+              message: 'pdf/ lays out documents only: no data file, no core, no Electron.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['electron/core/**/*.ts'],
     rules: {
       'no-restricted-imports': [
