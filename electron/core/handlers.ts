@@ -13,6 +13,7 @@ import { concernRegisterExportHandlers } from './concerns-export';
 import { effectivenessProfilesHandlers } from './effectiveness-profiles';
 import { fundsHandlers } from './funds';
 import { jobsHandlers } from './jobs';
+import { meetingsHandlers } from './meetings';
 import { monitoringHandlers } from './monitoring';
 import { ofstedHandlers } from './ofsted';
 import { ofstedFollowUpHandlers } from './ofsted-follow-up';
@@ -62,6 +63,7 @@ export const handlers: Handlers = {
   ...partnershipsHandlers,
   ...brokerageHandlers,
   ...budgetsHandlers,
+  ...meetingsHandlers,
   ...jobsHandlers,
 };
 

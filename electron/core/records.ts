@@ -14,6 +14,7 @@ import { costs, meetings, milestones, projects, reports } from '../data/projects
 import { sefs } from '../data/sef';
 import { visits } from '../data/visits';
 import { warningNotices } from '../data/warning-notices';
+import { meetings as groupMeetings } from '../data/meetings';
 import { restoreRecord, type RecordTable } from '../data/write';
 import { restoreSupport } from './brokerage';
 import type { Ctx, HandlersOf } from './context';
@@ -45,6 +46,7 @@ const restorers: Partial<Record<AuditEntity, (ctx: Ctx, kept: unknown) => { id: 
   'key-strength': restore(strengths),
   'brokered-support': restoreSupport,
   barrier: restore(barriers),
+  meeting: restore(groupMeetings),
 };
 
 export const recordsHandlers: HandlersOf<typeof recordsOps> = {

@@ -10,6 +10,11 @@ export type Change = FieldChange;
 export interface AuditContext {
   user: string;
   now: () => Date;
+  /**
+   * The meeting whose minutes decided the change, when it is made by applying them: its entries point
+   * at the meeting and say so in their summary ("… at the District Focus Group of 12/11/2026").
+   */
+  meeting?: { id: number; title: string } | undefined;
 }
 
 export interface AuditRecord {
@@ -40,6 +45,8 @@ interface Sealed {
   changes: string;
   before_state: string | null;
   after_state: string | null;
+  /** Absent in a file read before migration 010 added it. */
+  meeting_id?: number | null;
   hash: string | null;
 }
 
@@ -59,6 +66,8 @@ function sealOf(previous: string, e: Sealed): string {
     e.before_state,
     e.after_state,
   ];
+  // Only when set, so every entry sealed before the pointer existed keeps its hash.
+  if (e.meeting_id != null) content.push(e.meeting_id);
   return createHash('sha256').update(JSON.stringify(content)).digest('hex');
 }
 
@@ -77,17 +86,18 @@ export function writeAudit(db: Db, ctx: AuditContext, entry: AuditRecord): numbe
     entity_id: entry.entityId,
     school_id: entry.schoolId,
     action: entry.action,
-    summary: entry.summary,
+    summary: ctx.meeting ? `${entry.summary} (at the ${ctx.meeting.title})` : entry.summary,
     changes: JSON.stringify(entry.changes),
     before_state: json(entry.before),
     after_state: json(entry.after),
+    meeting_id: ctx.meeting?.id ?? null,
     hash: null,
   };
   row.hash = sealOf(lastHash(db), row);
   prepared(
     db,
-    `INSERT INTO audit_log (id, at, user, entity, entity_id, school_id, action, summary, changes, before_state, after_state, hash)
-     VALUES (@id, @at, @user, @entity, @entity_id, @school_id, @action, @summary, @changes, @before_state, @after_state, @hash)`,
+    `INSERT INTO audit_log (id, at, user, entity, entity_id, school_id, action, summary, changes, before_state, after_state, meeting_id, hash)
+     VALUES (@id, @at, @user, @entity, @entity_id, @school_id, @action, @summary, @changes, @before_state, @after_state, @meeting_id, @hash)`,
   ).run(row);
   return row.id;
 }

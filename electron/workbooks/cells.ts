@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises';
 import JSZip from 'jszip';
 import type ExcelJS from 'exceljs';
 import type { Problem } from '../../shared/api/errors';
-import { DAMAGED, refusalOf } from './guard';
+import { Damaged, DAMAGED, refusalOf } from './guard';
+import { StreamedWorkbook } from './xlsx-reader';
 
 export type CellRead = { ok: true; text: string } | { ok: false; message: string };
 
@@ -28,7 +29,7 @@ const LAST_SERIAL = 2958465;
  * 1900 instead of a Date; read as the date it stands for. Excel counts 1900 as a leap year, so its
  * day 0 is 30/12/1899 for every day after February 1900.
  */
-export function readDateCell(cell: ExcelJS.Cell): CellRead {
+export function readDateCell(cell: { value: ExcelJS.CellValue }): CellRead {
   const value = cell.value;
   if (typeof value !== 'number') return readCellText(cell);
   if (!Number.isFinite(value)) return NOT_A_NUMBER;
@@ -41,7 +42,7 @@ export function readDateCell(cell: ExcelJS.Cell): CellRead {
  * A cell's value as the text a person sees. ExcelJS computes no formulas, so a formula is read by its
  * cached result, and one saved without a result cannot be read honestly and is refused.
  */
-export function readCellText(cell: ExcelJS.Cell): CellRead {
+export function readCellText(cell: { value: ExcelJS.CellValue }): CellRead {
   const value = cell.value;
   if (value === null || value === undefined) return { ok: true, text: '' };
   if (typeof value === 'string') return { ok: true, text: value.trim() };
@@ -120,6 +121,27 @@ export async function loadWorkbook(
   if (workbook) return workbook;
   const mended = await withoutProperties(data).catch(() => null);
   return (mended && (await parse(ExcelJSModule, mended))) ?? { where: 'File', message: DAMAGED };
+}
+
+/**
+ * Reads an import's workbook, once judged safe (see guard.ts), with the quick reader: only the parts
+ * and the sheets `read` asks for, so damage in a part no reader uses (the document properties, a
+ * drawing) is never met. A sheet is unpacked when first asked for, so damage found then is answered
+ * here too, with the same plain line.
+ */
+export async function readCells<T>(
+  data: Buffer,
+  read: (workbook: StreamedWorkbook) => T,
+  refused: (problem: Problem) => T,
+): Promise<T> {
+  const problem = await refusalOf(data);
+  if (problem) return refused(problem);
+  try {
+    return read(StreamedWorkbook.read(data));
+  } catch (error) {
+    if (error instanceof Damaged) return refused({ where: 'File', message: DAMAGED });
+    throw error;
+  }
 }
 
 /**

@@ -1,4 +1,4 @@
-import { createInflateRaw, inflateRawSync } from 'node:zlib';
+import { crc32, createInflateRaw, inflateRawSync } from 'node:zlib';
 import type { Problem } from '../../shared/api/errors';
 import { refusalOfCompoundFile } from './compound-file';
 
@@ -32,21 +32,23 @@ const TEXT =
 const atFile = (message: string): Problem => ({ where: 'File', message });
 
 /** A part of the zip as its central directory describes it. */
-interface ZipPart {
+export interface ZipPart {
   name: string;
   method: number;
+  crc: number;
   storedBytes: number;
   bytes: number;
   dataAt: number;
 }
 
-class Damaged extends Error {}
+/** The file is not a workbook, or is damaged: every reader answers it with DAMAGED. */
+export class Damaged extends Error {}
 
 /**
  * Reads the zip's central directory (the list at its end) without unpacking anything, so every
  * declared size can be judged first. Zip64 sizes are read too, though no real workbook needs them.
  */
-function readDirectory(data: Buffer): ZipPart[] {
+export function readDirectory(data: Buffer): ZipPart[] {
   const need = (ok: boolean) => {
     if (!ok) throw new Damaged();
   };
@@ -95,10 +97,34 @@ function readDirectory(data: Buffer): ZipPart[] {
     const dataAt = local + 30 + data.readUInt16LE(local + 26) + data.readUInt16LE(local + 28);
     need(dataAt + storedBytes <= data.length);
     if (!name.endsWith('/'))
-      parts.push({ name, method: data.readUInt16LE(at + 10), storedBytes, bytes, dataAt });
+      parts.push({
+        name,
+        method: data.readUInt16LE(at + 10),
+        crc: data.readUInt32LE(at + 16),
+        storedBytes,
+        bytes,
+        dataAt,
+      });
     at = next;
   }
   return parts;
+}
+
+/**
+ * One part's bytes, once the guard has judged the file safe to unpack. Its checksum is compared, as
+ * ExcelJS never does, so a flipped byte is a damaged file rather than a silently different value.
+ */
+export function unpack(data: Buffer, part: ZipPart): Buffer {
+  if (part.method !== 0 && part.method !== 8) throw new Damaged();
+  const stored = data.subarray(part.dataAt, part.dataAt + part.storedBytes);
+  let bytes: Buffer;
+  try {
+    bytes = part.method === 0 ? stored : inflateRawSync(stored, { maxOutputLength: part.bytes || 1 });
+  } catch {
+    throw new Damaged();
+  }
+  if (bytes.length !== part.bytes || crc32(bytes) >>> 0 !== part.crc >>> 0) throw new Damaged();
+  return bytes;
 }
 
 class TooMany extends Error {

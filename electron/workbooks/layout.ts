@@ -44,16 +44,41 @@ export const norm = (label: string) =>
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();
 
+/** A cell as a reader sees it: its value as ExcelJS gives it, and its address ("B7"). */
+export interface ReadCell {
+  value: ExcelJS.CellValue;
+  address: string;
+}
+
+/**
+ * The little of a sheet the layouts read: ExcelJS's Worksheet has it (templates, for the writers),
+ * and so does the quick reader's StreamedSheet (imports, see xlsx-reader.ts).
+ */
+export interface ReadSheet {
+  name: string;
+  rowCount: number;
+  columnCount: number;
+  getRow(row: number): {
+    getCell(col: number): ReadCell;
+    eachCell(each: (cell: ReadCell, col: number) => void): void;
+  };
+}
+
+export interface ReadBook<S extends ReadSheet> {
+  worksheets: S[];
+  getWorksheet(name: string): S | undefined;
+}
+
 /** A layout's sheet as found in a workbook: where its header row is and each column under it. */
-export interface FoundSheet<F extends string> {
-  sheet: ExcelJS.Worksheet;
+export interface FoundSheet<F extends string, S extends ReadSheet = ExcelJS.Worksheet> {
+  sheet: S;
   headerRow: number;
   columnOf: Map<F, number>;
   /** Labelled columns that are not part of the layout. */
   unknown: Array<{ label: string; where: string }>;
 }
 
-export const cellWhere = (sheet: ExcelJS.Worksheet, row: number, col: number) =>
+export const cellWhere = (sheet: ReadSheet, row: number, col: number) =>
   `${sheet.name}!${sheet.getRow(row).getCell(col).address}`;
 
 /**
@@ -61,11 +86,11 @@ export const cellWhere = (sheet: ExcelJS.Worksheet, row: number, col: number) =>
  * others be added. The sheet of the layout's name is tried first, then any other, so a renamed sheet
  * still reads. A header row holds at least three of the layout's labels (both, for a two-column sheet).
  */
-export function findSheet<F extends string>(
-  workbook: ExcelJS.Workbook,
+export function findSheet<F extends string, S extends ReadSheet>(
+  workbook: ReadBook<S>,
   layout: SheetLayout<F>,
   searchRows = 40,
-): FoundSheet<F> | null {
+): FoundSheet<F, S> | null {
   const named = workbook.getWorksheet(layout.sheet);
   const sheets = [...(named ? [named] : []), ...workbook.worksheets.filter((s) => s !== named)];
   const fieldOf = new Map(layout.columns.map((c) => [norm(c.label), c.field]));
@@ -73,7 +98,7 @@ export function findSheet<F extends string>(
   for (const sheet of sheets) {
     for (let r = 1; r <= Math.min(searchRows, sheet.rowCount); r++) {
       const columnOf = new Map<F, number>();
-      const unknown: FoundSheet<F>['unknown'] = [];
+      const unknown: FoundSheet<F, S>['unknown'] = [];
       sheet.getRow(r).eachCell((cell, col) => {
         const read = readCellText(cell);
         if (!read.ok || read.text === '') return;
@@ -92,7 +117,7 @@ export const requiredLabels = <F extends string>(layout: SheetLayout<F>) =>
 
 /** The labels of the layout's columns (required ones, or all) the found header lacks. */
 export function missingColumns<F extends string>(
-  found: FoundSheet<F>,
+  found: FoundSheet<F, ReadSheet>,
   layout: SheetLayout<F>,
   which: 'required' | 'all' = 'required',
 ): string[] {
@@ -108,7 +133,7 @@ export interface SheetRow<F extends string> {
   cell: Record<F, string>;
 }
 
-const readAs = (cell: ExcelJS.Cell, kind: CellKind): CellRead =>
+const readAs = (cell: ReadCell, kind: CellKind): CellRead =>
   kind === 'date' ? readDateCell(cell) : readCellText(cell);
 
 /**
@@ -117,7 +142,7 @@ const readAs = (cell: ExcelJS.Cell, kind: CellKind): CellRead =>
  * that cell, and its row still counts, so nothing is skipped in silence.
  */
 export function readRows<F extends string>(
-  found: FoundSheet<F>,
+  found: FoundSheet<F, ReadSheet>,
   layout: SheetLayout<F>,
   problems: Problem[],
 ): Array<SheetRow<F>> {
@@ -149,7 +174,7 @@ export function readRows<F extends string>(
 }
 
 /** The values labelled in the title rows above the header: the first filled cell right of each label. */
-export function readTitles<F extends string>(found: FoundSheet<F>, layout: SheetLayout<F>) {
+export function readTitles<F extends string>(found: FoundSheet<F, ReadSheet>, layout: SheetLayout<F>) {
   const { sheet, headerRow } = found;
   const titles: Record<string, string> = {};
   for (const [name, label] of Object.entries(layout.titles ?? {})) {

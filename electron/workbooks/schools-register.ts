@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { Problem } from '../../shared/api/contract';
-import { keepColumnWidths, loadWorkbook } from './cells';
+import { keepColumnWidths, readCells } from './cells';
 import {
   findSheet,
   missingColumns,
@@ -17,6 +17,7 @@ import {
   type DistrictsField,
   type SchoolsField,
 } from './layouts/schools-register';
+import type { StreamedWorkbook } from './xlsx-reader';
 
 export type RegisterRow = SheetRow<SchoolsField>;
 export type DistrictRow = SheetRow<DistrictsField>;
@@ -27,16 +28,20 @@ export interface ParsedRegister {
   problems: Problem[];
 }
 
-export async function readRegister(data: Buffer): Promise<ParsedRegister> {
-  const loaded = await loadWorkbook(ExcelJS, data);
-  if ('where' in loaded) return { rows: [], districts: [], problems: [loaded] };
-  const problems: Problem[] = [];
-  const rows = readSchools(loaded, problems);
-  const districts = readDistricts(loaded, problems);
-  return { rows, districts, problems };
+export function readRegister(data: Buffer): Promise<ParsedRegister> {
+  return readCells(
+    data,
+    (workbook) => {
+      const problems: Problem[] = [];
+      const rows = readSchools(workbook, problems);
+      const districts = readDistricts(workbook, problems);
+      return { rows, districts, problems };
+    },
+    (problem) => ({ rows: [], districts: [], problems: [problem] }),
+  );
 }
 
-function readSchools(workbook: ExcelJS.Workbook, problems: Problem[]): RegisterRow[] {
+function readSchools(workbook: StreamedWorkbook, problems: Problem[]): RegisterRow[] {
   const name = SCHOOLS_SHEET.sheet;
   const found = findSheet(workbook, SCHOOLS_SHEET);
   if (!found) {
@@ -62,7 +67,7 @@ function readSchools(workbook: ExcelJS.Workbook, problems: Problem[]): RegisterR
 }
 
 /** The Districts sheet is optional: without it, schools must name districts the file already has. */
-function readDistricts(workbook: ExcelJS.Workbook, problems: Problem[]): DistrictRow[] {
+function readDistricts(workbook: StreamedWorkbook, problems: Problem[]): DistrictRow[] {
   if (!workbook.getWorksheet(DISTRICTS_SHEET.sheet)) return [];
   const found = findSheet(workbook, DISTRICTS_SHEET);
   if (!found || missingColumns(found, DISTRICTS_SHEET).length > 0) {

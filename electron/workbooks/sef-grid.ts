@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { Problem } from '../../shared/api/contract';
 import type { Framework } from '../../shared/domain/sef';
-import { keepColumnWidths, loadWorkbook, restoreFromTemplate } from './cells';
+import { keepColumnWidths, readCells, restoreFromTemplate } from './cells';
 import {
   findSheet,
   missingColumns,
@@ -13,6 +13,7 @@ import {
   type CellData,
 } from './layout';
 import { gradeField, sefGridLayout } from './layouts/sef-grid';
+import type { StreamedWorkbook } from './xlsx-reader';
 
 interface GridCell {
   text: string;
@@ -36,12 +37,20 @@ export interface ParsedGrid {
   warnings: Problem[];
 }
 
-export async function readSefGrid(data: Buffer, framework: Framework): Promise<ParsedGrid> {
+export function readSefGrid(data: Buffer, framework: Framework): Promise<ParsedGrid> {
   const layout = sefGridLayout(framework);
   const empty = { sheetName: layout.sheet, doubleDistrict: '', term: '', rows: [], warnings: [] };
-  const loaded = await loadWorkbook(ExcelJS, data);
-  if ('where' in loaded) return { ...empty, problems: [loaded] };
-  const found = findSheet(loaded, layout);
+  return readCells(
+    data,
+    (workbook) => readGrid(workbook, framework),
+    (problem) => ({ ...empty, problems: [problem] }),
+  );
+}
+
+function readGrid(workbook: StreamedWorkbook, framework: Framework): ParsedGrid {
+  const layout = sefGridLayout(framework);
+  const empty = { sheetName: layout.sheet, doubleDistrict: '', term: '', rows: [], warnings: [] };
+  const found = findSheet(workbook, layout);
   if (!found) {
     return {
       ...empty,

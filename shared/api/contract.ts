@@ -9,6 +9,7 @@ import { concernRegisterExportOps, concernsOps } from './concerns';
 import { effectivenessProfilesOps } from './effectiveness-profiles';
 import { fundsOps } from './funds';
 import { jobsOps } from './jobs';
+import { meetingsOps } from './meetings';
 import { monitoringOps } from './monitoring';
 import { ofstedOps } from './ofsted';
 import { ofstedFollowUpOps } from './ofsted-follow-up';
@@ -54,6 +55,7 @@ export const contract = {
   ...partnershipsOps,
   ...brokerageOps,
   ...budgetsOps,
+  ...meetingsOps,
   ...jobsOps,
 } as const;
 

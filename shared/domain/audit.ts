@@ -34,6 +34,7 @@ export const AUDIT_ENTITIES = [
   'barrier-response',
   'savings-option',
   'budget-summary',
+  'meeting',
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 
@@ -83,4 +84,5 @@ export const ENTITY_NOUNS: Record<AuditEntity, string> = {
   'barrier-response': 'LA response to barriers',
   'savings-option': 'savings option',
   'budget-summary': 'budget summary',
+  meeting: 'group meeting',
 };

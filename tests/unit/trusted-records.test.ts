@@ -297,6 +297,15 @@ describe('records that can be trusted', () => {
         heldBackPence: 0,
         officerFte: 1,
       },
+      'meetings.save': {
+        heldOn: '2025-10-01',
+        kind: 'Core group',
+        doubleDistrictId: null,
+        attendees: [],
+        agenda: '',
+        minutes: '',
+        decisions: [],
+      },
       'effectivenessProfiles.save': { schoolId: a, academicYear: 2025, sections: [] },
       'partnerships.save': {
         name: 'Ghost cluster',

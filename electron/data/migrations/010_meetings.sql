@@ -29,3 +29,38 @@ CREATE TABLE meeting_papers (
   pdf BLOB NOT NULL
 );
 CREATE INDEX meeting_papers_meeting ON meeting_papers(meeting_id, id);
+
+-- The decisions a meeting's minutes record, each about one school's proposal, concern or project, kept
+-- as the user wrote them (`details`, JSON) until applied: applying makes the change through the same
+-- rules as the school's own page, all of a meeting's decisions in one write, and stamps them here.
+CREATE TABLE meeting_decisions (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('category', 'stage', 'project', 'funding')),
+  school_id INTEGER NOT NULL REFERENCES schools(id),
+  -- The category proposal, concern or project decided on (by kind); no foreign key, as each of those
+  -- can be deleted in error and restored with its id.
+  subject_id INTEGER NOT NULL,
+  details TEXT NOT NULL,
+  applied_at TEXT,
+  applied_by TEXT
+);
+CREATE INDEX meeting_decisions_meeting ON meeting_decisions(meeting_id, position);
+
+-- A change made by applying a meeting's decisions points at that meeting. No foreign key: a meeting
+-- deleted in error and restored keeps its id, and the record of changes must never refuse an entry.
+ALTER TABLE audit_log ADD COLUMN meeting_id INTEGER;
+
+-- The guard of 004, now covering the meeting pointer too: nothing may rewrite it either.
+DROP TRIGGER audit_log_no_update;
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+WHEN OLD.hash IS NOT NULL
+  OR NEW.id IS NOT OLD.id OR NEW.at IS NOT OLD.at OR NEW.user IS NOT OLD.user
+  OR NEW.entity IS NOT OLD.entity OR NEW.entity_id IS NOT OLD.entity_id OR NEW.school_id IS NOT OLD.school_id
+  OR NEW.action IS NOT OLD.action OR NEW.summary IS NOT OLD.summary OR NEW.changes IS NOT OLD.changes
+  OR NEW.before_state IS NOT OLD.before_state OR NEW.after_state IS NOT OLD.after_state
+  OR NEW.meeting_id IS NOT OLD.meeting_id
+BEGIN
+  SELECT RAISE(ABORT, 'The record of changes cannot be altered.');
+END;
