@@ -10,6 +10,7 @@ import { calendarHandlers } from './calendar';
 import { categoriesHandlers } from './categories';
 import { concernsHandlers } from './concerns';
 import { concernRegisterExportHandlers } from './concerns-export';
+import { dashboardHandlers } from './dashboard';
 import { effectivenessProfilesHandlers } from './effectiveness-profiles';
 import { fundsHandlers } from './funds';
 import { jobsHandlers } from './jobs';
@@ -46,6 +47,7 @@ export const handlers: Handlers = {
   ...registerHandlers,
   ...calendarHandlers,
   ...monitoringHandlers,
+  ...dashboardHandlers,
   ...visitsHandlers,
   ...categoriesHandlers,
   ...sefHandlers,

@@ -1,12 +1,15 @@
 import { ApiError } from '../../shared/api/errors';
-import type { SchoolListRow, SchoolRow, schoolsOps } from '../../shared/api/schools';
+import type { SchoolListRow, schoolsOps } from '../../shared/api/schools';
+import { termOf } from '../../shared/domain/calendar';
 import { missingDuties } from '../../shared/domain/concerns';
 import { londonDate } from '../../shared/domain/format';
 import { checkSchool, type SchoolDraft } from '../../shared/domain/school';
 import { schoolHistory } from '../data/audit';
 import { listConcerns } from '../data/concerns';
+import { currentOfstedCategories } from '../data/ofsted';
 import { isDistrict } from '../data/organisation';
 import { findClash, listSchools, schools, setClosedOn } from '../data/schools';
+import { schoolsVisitedBySip } from '../data/visits';
 import { changeRecord, notFound, saveRecord } from '../data/write';
 import { calendarOf } from './calendar';
 import type { Ctx, HandlersOf } from './context';
@@ -78,27 +81,29 @@ export function setSchoolClosed(ctx: Ctx, id: number, closed: boolean) {
 
 /**
  * The schools with their open concern's stage and how many of its duties are missing today, by the
- * same rule the concern's page uses, so the list can be filtered on them.
+ * same rule the concern's page uses, their Ofsted category and whether a SIP has visited this term,
+ * so the list (and the dashboard's counts, which open it) can be filtered on them.
  */
-function withConcerns(ctx: Ctx, rows: SchoolRow[]): SchoolListRow[] {
-  const today = londonDate(ctx.now());
+export function schoolListRows(ctx: Ctx, today = londonDate(ctx.now())): SchoolListRow[] {
   const calendar = calendarOf(ctx);
   const open = new Map(listConcerns(ctx.db).map((c) => [c.schoolId, c]));
-  return rows.map((row) => {
+  const ofsted = currentOfstedCategories(ctx.db);
+  const term = termOf(today, calendar);
+  const visited = schoolsVisitedBySip(ctx.db, term.startsOn, term.endsOn);
+  return listSchools(ctx.db).map((row) => {
     const concern = open.get(row.id);
     return {
       ...row,
       concernStage: concern?.stage ?? null,
       dutiesMissing: concern ? missingDuties(concern.stage, concern.duties, today, calendar).length : 0,
+      ofstedCategory: ofsted.get(row.id) ?? null,
+      sipVisitedThisTerm: visited.has(row.id),
     };
   });
 }
 
 export const schoolsHandlers: HandlersOf<typeof schoolsOps> = {
-  'schools.list': (_, s) => {
-    const ctx = s.ctx();
-    return withConcerns(ctx, listSchools(ctx.db));
-  },
+  'schools.list': (_, s) => schoolListRows(s.ctx()),
   'schools.get': ({ id }, s) => {
     const ctx = s.ctx();
     return { school: requireSchool(ctx, id), history: schoolHistory(ctx.db, id) };

@@ -151,3 +151,20 @@ export function schoolsEverInSpecialMeasures(db: Db): number[] {
     }>
   ).map((r) => r.id);
 }
+
+/**
+ * Each school Ofsted has in a category today: the outcome of its latest judgement, since a
+ * monitoring inspection never sets or clears one (the rule of `categoryJudgement`, for every school
+ * in one query).
+ */
+export function currentOfstedCategories(db: Db): Map<number, 'Notice to Improve' | 'Special Measures'> {
+  const rows = prepared(
+    db,
+    `SELECT school_id AS schoolId, outcome FROM (
+       SELECT school_id, outcome, row_number() OVER (
+         PARTITION BY school_id ORDER BY inspected_on DESC, id DESC) AS n
+       FROM inspections WHERE type <> 'Monitoring inspection')
+     WHERE n = 1 AND outcome IN ('Notice to Improve', 'Special Measures')`,
+  ).all() as Array<{ schoolId: number; outcome: 'Notice to Improve' | 'Special Measures' }>;
+  return new Map(rows.map((r) => [r.schoolId, r.outcome]));
+}

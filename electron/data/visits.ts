@@ -28,6 +28,15 @@ export function allVisits(db: Db, from: string, to: string): StoredVisit[] {
   ) as StoredVisit[];
 }
 
+/** The schools a SIP visited between two dates: the Monitoring page's "SIP visit this term". */
+export function schoolsVisitedBySip(db: Db, from: string, to: string): Set<number> {
+  const rows = prepared(
+    db,
+    "SELECT DISTINCT school_id AS id FROM visits WHERE role = 'SIP' AND visited_on BETWEEN ? AND ?",
+  ).all(from, to) as Array<{ id: number }>;
+  return new Set(rows.map((r) => r.id));
+}
+
 export function visitsAwaitingQa(db: Db): StoredVisit[] {
   return prepared(
     db,

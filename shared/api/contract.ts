@@ -6,6 +6,7 @@ import { calendarOps } from './calendar';
 import { brokerageOps } from './brokerage';
 import { categoriesOps } from './categories';
 import { concernRegisterExportOps, concernsOps } from './concerns';
+import { dashboardOps } from './dashboard';
 import { effectivenessProfilesOps } from './effectiveness-profiles';
 import { fundsOps } from './funds';
 import { jobsOps } from './jobs';
@@ -38,6 +39,7 @@ export const contract = {
   ...registerOps,
   ...calendarOps,
   ...monitoringOps,
+  ...dashboardOps,
   ...visitsOps,
   ...categoriesOps,
   ...sefOps,

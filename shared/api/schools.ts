@@ -33,6 +33,10 @@ export const schoolListRow = schoolRow.extend({
   concernStage: z.number().int().nullable(),
   /** How many of that stage's duties are not being kept today (0 with no open concern). */
   dutiesMissing: z.number().int(),
+  /** Ofsted's category from its latest judgement (a monitoring inspection never sets one); null for none. */
+  ofstedCategory: z.enum(['Notice to Improve', 'Special Measures']).nullable(),
+  /** Whether a SIP has visited this term, as the Monitoring page counts it. */
+  sipVisitedThisTerm: z.boolean(),
 });
 export type SchoolListRow = z.infer<typeof schoolListRow>;
 

@@ -13,6 +13,10 @@ export interface SchoolFilter {
   concernStage: number | null;
   /** Only schools whose concern has duties not being kept. */
   dutiesMissing: boolean;
+  /** Ofsted's category ('Notice to Improve', 'Special Measures'), or 'None' for schools in neither. */
+  ofstedCategory: string | null;
+  /** Only schools no SIP has visited this term. */
+  noSipVisit: boolean;
   showClosed: boolean;
 }
 
@@ -26,6 +30,8 @@ export const emptyFilter: SchoolFilter = {
   supportLevel: null,
   concernStage: null,
   dutiesMissing: false,
+  ofstedCategory: null,
+  noSipVisit: false,
   showClosed: false,
 };
 
@@ -41,6 +47,8 @@ interface Filterable {
   supportLevel: string | null;
   concernStage: number | null;
   dutiesMissing: number;
+  ofstedCategory: string | null;
+  sipVisitedThisTerm: boolean;
 }
 
 /**
@@ -72,6 +80,8 @@ export function filterSchools<T extends Filterable>(rows: readonly T[], filter: 
       (filter.supportLevel === null || row.supportLevel === filter.supportLevel) &&
       (filter.concernStage === null || (row.concernStage ?? 0) === filter.concernStage) &&
       (!filter.dutiesMissing || row.dutiesMissing > 0) &&
+      (filter.ofstedCategory === null || (row.ofstedCategory ?? 'None') === filter.ofstedCategory) &&
+      (!filter.noSipVisit || !row.sipVisitedThisTerm) &&
       (words === '' ||
         searchText(row.name).includes(words) ||
         (dfe !== null ? row.dfe === dfe : digits.length >= 3 && row.dfe.replace('/', '').includes(digits))),

@@ -84,6 +84,8 @@ describe('schools list filter and sort', () => {
       supportLevel: 'low',
       concernStage: 2,
       dutiesMissing: 0,
+      ofstedCategory: null,
+      sipVisitedThisTerm: true,
     },
     {
       dfe: '860/3100',
@@ -98,6 +100,8 @@ describe('schools list filter and sort', () => {
       supportLevel: 'high',
       concernStage: 3,
       dutiesMissing: 4,
+      ofstedCategory: null,
+      sipVisitedThisTerm: true,
     },
     {
       dfe: '860/3101',
@@ -112,6 +116,8 @@ describe('schools list filter and sort', () => {
       supportLevel: null,
       concernStage: null,
       dutiesMissing: 0,
+      ofstedCategory: null,
+      sipVisitedThisTerm: true,
     },
   ];
   it('filters on the concern stage, 0 meaning not causing concern, and on duties missing', () => {
@@ -189,6 +195,8 @@ describe('searching school names as staff type them', () => {
     supportLevel: null,
     concernStage: null,
     dutiesMissing: 0,
+    ofstedCategory: null,
+    sipVisitedThisTerm: true,
   });
   const rows = [
     school('860/3401', "St Mary's Catholic Primary School"),

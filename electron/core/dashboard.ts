@@ -1,0 +1,94 @@
+import type { Dashboard, dashboardOps } from '../../shared/api/dashboard';
+import { daysBetween, financialYearOf, termLabel, termOf } from '../../shared/domain/calendar';
+import {
+  categoryDistribution,
+  financialYearSpan,
+  fundByMonth,
+  lastTerms,
+  schoolCounts,
+} from '../../shared/domain/dashboard';
+import { londonDate } from '../../shared/domain/format';
+import { fundFigures } from '../../shared/domain/money';
+import { categoryDecisionsUntil, doubleDistrictNames, nextGroupMeeting } from '../data/dashboard';
+import { fundFor } from '../data/funds';
+import { costsInYear } from '../data/projects';
+import { visitsAwaitingQa } from '../data/visits';
+import { calendarOf } from './calendar';
+import type { Ctx, HandlersOf } from './context';
+import { deadlinesAhead } from './deadlines';
+import { schoolListRows } from './schools';
+
+/** A double district's fund for the year: its allocation set against what its projects charge to it. */
+function fundLines(ctx: Ctx, doubleDistrictId: number | null, financialYear: string) {
+  const { from, to } = financialYearSpan(financialYear);
+  return doubleDistrictNames(ctx.db)
+    .filter((dd) => doubleDistrictId === null || dd.id === doubleDistrictId)
+    .map((dd) => {
+      const costs = costsInYear(ctx.db, dd.id, from, to);
+      const fund = fundFor(ctx.db, dd.id, financialYear) ?? { allocationPence: 0, heldBackPence: 0 };
+      return {
+        line: { doubleDistrictId: dd.id, doubleDistrict: dd.name, ...fundFigures(fund, costs) },
+        costs,
+      };
+    });
+}
+
+/**
+ * The first screen of a file, for a double district or (null) the whole LA: the schools list's own
+ * rows counted by its own filter, the Monitoring page's deadlines and reports awaiting QA, the next
+ * group meeting, the category chart's six terms and the intervention fund this financial year.
+ */
+export function dashboardOf(
+  ctx: Ctx,
+  doubleDistrictId: number | null,
+  today = londonDate(ctx.now()),
+): Dashboard {
+  const calendar = calendarOf(ctx);
+  const rows = schoolListRows(ctx, today);
+  const inScope = rows.filter((s) => doubleDistrictId === null || s.doubleDistrictId === doubleDistrictId);
+  const open = inScope.filter((s) => s.closedOn === null);
+  const byId = new Map(open.map((s) => [s.id, s]));
+  const meeting = nextGroupMeeting(ctx.db, doubleDistrictId, today);
+  const financialYear = financialYearOf(today);
+  const funds = fundLines(ctx, doubleDistrictId, financialYear);
+  return {
+    term: termLabel(termOf(today, calendar)),
+    today,
+    schools: open.length,
+    counts: schoolCounts(rows, doubleDistrictId),
+    deadlines: deadlinesAhead(ctx, new Set(byId.keys()), today).map(({ schoolId, ...d }) => {
+      const s = byId.get(schoolId)!;
+      return {
+        schoolId,
+        dfe: s.dfe,
+        name: s.name,
+        district: s.district,
+        doubleDistrict: s.doubleDistrict,
+        sip: s.sip,
+        ...d,
+      };
+    }),
+    nextMeeting: meeting && { ...meeting, daysLeft: daysBetween(today, meeting.heldOn) },
+    awaitingQa: visitsAwaitingQa(ctx.db).filter((v) => byId.has(v.schoolId)).length,
+    categoryTerms: categoryDistribution(
+      lastTerms(today, calendar),
+      inScope,
+      categoryDecisionsUntil(ctx.db, today),
+    ),
+    fund: {
+      financialYear,
+      doubleDistricts: funds.map((f) => f.line),
+      byMonth:
+        doubleDistrictId === null
+          ? []
+          : fundByMonth(
+              financialYear,
+              funds.flatMap((f) => f.costs),
+            ),
+    },
+  };
+}
+
+export const dashboardHandlers: HandlersOf<typeof dashboardOps> = {
+  'dashboard.get': ({ doubleDistrictId, today }, s) => dashboardOf(s.ctx(), doubleDistrictId, today),
+};
