@@ -7,6 +7,7 @@ import { invoke } from '../core/handlers';
 import { verifyAuditChain } from '../data/audit';
 import { resourcesDir } from '../core/paths';
 import { Session } from '../core/session';
+import { runDig } from './dig';
 import { runSavings } from './savings';
 
 const USAGE = `Usage:
@@ -21,6 +22,10 @@ const USAGE = `Usage:
                                                    export a SEF grid (default: whole LA, this term)
   sid export concerns --db FILE --out FILE [--double-district NAME]
                                                    export the concern register (default: whole LA)
+  sid export dig --db FILE --double-district NAME [--meeting DATE] [--pdf] --out FILE
+                                                   the District Intervention/Resource Group's papers for
+                                                   that meeting (default: the next one; added if none),
+                                                   saved with the meeting; --pdf writes the PDF
   sid import budget FILE --db FILE [--dry-run]     import a budget summary workbook
   sid export budget --db FILE --out FILE           export the latest budget summary
   sid check --db FILE                              integrity check and summary
@@ -93,6 +98,8 @@ async function run(session: Session, argv: string[], output: Output): Promise<nu
       'dry-run': { type: 'boolean', default: false },
       'double-district': { type: 'string' },
       term: { type: 'string' },
+      meeting: { type: 'string' },
+      pdf: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -103,6 +110,15 @@ async function run(session: Session, argv: string[], output: Output): Promise<nu
   const db = resolve(values.db);
   if (kind === 'savings' && (command === 'import' || command === 'export'))
     return runSavings(command, { db, file, out: values.out, dryRun: values['dry-run'] }, call, output);
+  if (command === 'export' && kind === 'dig') {
+    const { out, meeting, pdf } = values;
+    return runDig(
+      session,
+      { db, doubleDistrict: values['double-district'], meeting, out, pdf },
+      call,
+      output,
+    );
+  }
 
   switch (command) {
     case 'init': {

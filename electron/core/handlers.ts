@@ -19,6 +19,7 @@ import { monitoringHandlers } from './monitoring';
 import { ofstedHandlers } from './ofsted';
 import { ofstedFollowUpHandlers } from './ofsted-follow-up';
 import { organisationHandlers } from './organisation';
+import { papersHandlers } from './papers';
 import { partnershipsHandlers } from './partnerships';
 import { profilesHandlers } from './profiles';
 import { projectsHandlers } from './projects';
@@ -66,6 +67,7 @@ export const handlers: Handlers = {
   ...brokerageHandlers,
   ...budgetsHandlers,
   ...meetingsHandlers,
+  ...papersHandlers,
   ...jobsHandlers,
 };
 

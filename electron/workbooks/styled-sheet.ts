@@ -20,6 +20,8 @@ export interface StyledLayout<F extends string> {
   columns: ReadonlyArray<StyledColumn<F>>;
   /** Columns kept in view when scrolling right (those that say which school a row is). */
   frozenColumns: number;
+  /** Papers for a closed meeting print "CONFIDENTIAL" at the head of every page. */
+  confidential?: boolean;
 }
 
 export const HEADER_ROW = 3;
@@ -46,7 +48,10 @@ export function addStyledSheet<F extends string>(
       printTitlesRow: `${HEADER_ROW}:${HEADER_ROW}`,
       margins: { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
     },
-    headerFooter: { oddFooter: `&L${layout.title}&RPage &P of &N` },
+    headerFooter: {
+      ...(layout.confidential ? { oddHeader: '&C&"-,Bold"CONFIDENTIAL' } : {}),
+      oddFooter: `&L${layout.title}&RPage &P of &N`,
+    },
   });
   const title = sheet.getCell(1, 1);
   title.value = textForExcel(layout.title);

@@ -15,6 +15,7 @@ import { monitoringOps } from './monitoring';
 import { ofstedOps } from './ofsted';
 import { ofstedFollowUpOps } from './ofsted-follow-up';
 import { organisationOps } from './organisation';
+import { papersOps } from './papers';
 import { partnershipsOps } from './partnerships';
 import { profilesOps } from './profiles';
 import { projectsOps } from './projects';
@@ -58,6 +59,7 @@ export const contract = {
   ...brokerageOps,
   ...budgetsOps,
   ...meetingsOps,
+  ...papersOps,
   ...jobsOps,
 } as const;
 

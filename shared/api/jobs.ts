@@ -14,6 +14,7 @@ export const JOB_OPS = [
   'sefGrid.preview',
   'sefGrid.apply',
   'sefGrid.export',
+  'papers.generate',
 ] as const;
 export type JobOp = (typeof JOB_OPS)[number];
 

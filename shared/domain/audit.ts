@@ -35,6 +35,7 @@ export const AUDIT_ENTITIES = [
   'savings-option',
   'budget-summary',
   'meeting',
+  'meeting-papers',
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 
@@ -85,4 +86,5 @@ export const ENTITY_NOUNS: Record<AuditEntity, string> = {
   'savings-option': 'savings option',
   'budget-summary': 'budget summary',
   meeting: 'group meeting',
+  'meeting-papers': 'meeting papers',
 };
