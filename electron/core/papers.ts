@@ -44,7 +44,7 @@ import { noticeRow } from './warning-notices';
 
 const scopeOf = (meeting: PaperMeeting) => meeting.doubleDistrict ?? 'County-wide';
 export const packTitle = (meeting: PaperMeeting) =>
-  `District Intervention/Resource Group of ${formatDate(meeting.heldOn)} — ${scopeOf(meeting)}`;
+  `${meeting.kind} of ${formatDate(meeting.heldOn)} — ${scopeOf(meeting)}`;
 
 function requireMeeting(ctx: Ctx, id: number): PaperMeeting {
   const found = paperMeeting(ctx.db, id);
