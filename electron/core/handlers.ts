@@ -8,6 +8,7 @@ import { brokerageHandlers } from './brokerage';
 import { budgetsHandlers } from './budgets';
 import { calendarHandlers } from './calendar';
 import { categoriesHandlers } from './categories';
+import { concernLettersHandlers } from './concern-letters';
 import { concernsHandlers } from './concerns';
 import { concernRegisterExportHandlers } from './concerns-export';
 import { dashboardHandlers } from './dashboard';
@@ -58,6 +59,7 @@ export const handlers: Handlers = {
   ...recordsHandlers,
   ...concernsHandlers,
   ...concernRegisterExportHandlers,
+  ...concernLettersHandlers,
   ...warningNoticesHandlers,
   ...ofstedFollowUpHandlers,
   ...projectsHandlers,

@@ -5,6 +5,7 @@ import { budgetsOps } from './budgets';
 import { calendarOps } from './calendar';
 import { brokerageOps } from './brokerage';
 import { categoriesOps } from './categories';
+import { concernLettersOps } from './concern-letters';
 import { concernRegisterExportOps, concernsOps } from './concerns';
 import { dashboardOps } from './dashboard';
 import { effectivenessProfilesOps } from './effectiveness-profiles';
@@ -50,6 +51,7 @@ export const contract = {
   ...recordsOps,
   ...concernsOps,
   ...concernRegisterExportOps,
+  ...concernLettersOps,
   ...warningNoticesOps,
   ...ofstedFollowUpOps,
   ...projectsOps,

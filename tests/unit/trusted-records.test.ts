@@ -214,6 +214,13 @@ describe('records that can be trusted', () => {
         focusGroupOn: null,
         digConfirmedOn: null,
       },
+      'concernLetters.save': {
+        concernId: 1,
+        datedOn: '2025-10-01',
+        addressee: 'The Headteacher',
+        body: 'Dear Headteacher',
+        contact: 'The DSIM',
+      },
       'warningNotices.save': {
         schoolId: a,
         grounds: ['Financial mismanagement'],

@@ -25,6 +25,7 @@ import { SupportReceived } from '../partnerships';
 import { ProjectForm } from '../projects';
 import { ClosureForm } from './ClosureForm';
 import { ConcernForm } from './ConcernForm';
+import { ConcernLetters } from './ConcernLetter';
 import { FollowUpSection } from './FollowUpSection';
 import { NotificationForm } from './NotificationForm';
 import { DutyForm, StageChangeForm } from './StageForms';
@@ -170,6 +171,8 @@ export function ConcernPage({
           {concern.notification}
         </Text>
       </Section>
+
+      <ConcernLetters concern={concern} onSaved={reload} />
 
       <Duties concern={concern} onTick={(code, label) => setEditing({ kind: 'duty', code, label })} />
 
