@@ -30,7 +30,7 @@ import {
 import { listProjects } from '../data/projects';
 import { listSchools } from '../data/schools';
 import { listWarningNotices } from '../data/warning-notices';
-import { notFound, write } from '../data/write';
+import { write } from '../data/write';
 import { writeDigPackPdf } from '../pdf/dig-pack';
 import { writeDigPackWorkbook } from '../workbooks/dig-pack';
 import { calendarOf } from './calendar';
@@ -305,7 +305,11 @@ export const papersHandlers: HandlersOf<typeof papersOps> = {
   },
   'papers.download': ({ paperId, format }, s) => {
     const found = paperFile(s.ctx().db, paperId, format);
-    if (!found) throw notFound('meeting-papers', paperId);
+    if (!found)
+      throw new ApiError({
+        code: 'not_found',
+        message: 'Those papers are not in the file: their meeting may have been deleted.',
+      });
     return {
       fileName: `${fileStem(found.heldOn, found.doubleDistrict)}.${format}`,
       dataBase64: found.data.toString('base64'),

@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../electron/cli/run';
+import { invoke } from '../../electron/core/handlers';
 import { FIRST_PACK } from '../../shared/domain/dig-pack';
 import { packAuthority } from './dig-pack-fixture';
 import { ok } from './helpers';
@@ -253,6 +254,53 @@ describe('the District Intervention/Resource Group pack', () => {
     const listed = await ok(la.session, 'papers.list', { meetingId: first });
     expect(listed).toHaveLength(1);
     expect(listed[0]!.presented).toBe(true);
+  });
+});
+
+describe('papers as a job', () => {
+  it('generates as a job the window can follow, and refuses a meeting that does not exist in plain words', async () => {
+    const la = await packAuthority();
+    const meetingId = la.meeting('2026-11-25');
+    const { jobId } = await ok(la.session, 'jobs.start', { op: 'papers.generate', input: { meetingId } });
+    let progress = await ok(la.session, 'jobs.progress', { jobId });
+    while (!progress.result) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      progress = await ok(la.session, 'jobs.progress', { jobId });
+    }
+    expect(progress.stage).toBe('done');
+    expect(progress.result).toMatchObject({ ok: true, value: { meetingId, comparedWith: null } });
+    expect(await ok(la.session, 'papers.list', { meetingId })).toHaveLength(1);
+
+    const missing = await invoke(la.session, 'papers.generate', { meetingId: 999 });
+    expect(missing).toMatchObject({
+      ok: false,
+      error: { code: 'not_found', message: 'There is no meeting 999.' },
+    });
+    const noPaper = await invoke(la.session, 'papers.download', { paperId: 999, format: 'pdf' });
+    expect(noPaper).toMatchObject({
+      ok: false,
+      error: {
+        code: 'not_found',
+        message: 'Those papers are not in the file: their meeting may have been deleted.',
+      },
+    });
+  });
+
+  it('makes a county-wide pack over every double district, with each fund', async () => {
+    const la = await packAuthority();
+    const { xlsx } = await generate(la, la.meeting('2026-11-25', null));
+    const book = await load(xlsx);
+    expect(rows(book.getWorksheet('Summary')!)[0]).toEqual(['Schools in the pack', 4]);
+    expect(rows(book.getWorksheet('Schools causing concern')!).map((r) => r[1])).toEqual([
+      "St Mary's Primary",
+      'Alder Primary',
+      'Tame Valley Primary',
+    ]);
+    const funds = rows(book.getWorksheet('Projects and funding')!).slice(-2);
+    expect(funds.map((f) => [f[0], f[2]])).toEqual([
+      ['Cannock / Lichfield', 40000],
+      ['Tamworth / Burton', 0],
+    ]);
   });
 });
 
