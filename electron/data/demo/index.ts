@@ -1,4 +1,5 @@
 import type { Db } from '../database';
+import { seedBudgets } from './budgets';
 import { seedConcerns } from './concerns';
 import { seedMonitoring } from './monitoring';
 import { seedPartnerships } from './partnerships';
@@ -21,5 +22,6 @@ export function fillDemoAuthority(db: Db, today: string, seed = 860): void {
     // Its own stream, so partnerships stay the same whatever is seeded before them.
     seedPartnerships(db, seeded(seed + 1), today);
     seedConcerns(db, seeded(seed + 2), today);
+    seedBudgets(db, seeded(seed + 5), today);
   })();
 }
