@@ -111,8 +111,10 @@ export async function gatherPack(session: Session, meeting: PaperMeeting): Promi
       if (current !== null && current !== p.proposedCategory)
         notes.push(`Proposal differs from the current category ${current}`);
       const withOfsted = disagreement(ofsted?.overall ?? null, p.proposedCategory);
-      if (withOfsted)
-        notes.push(`Ofsted judged it ${withOfsted === 'harsher' ? 'less favourably' : 'more favourably'}`);
+      if (withOfsted && ofsted)
+        notes.push(
+          `Ofsted's latest judgement (${ofsted.overall}) is ${withOfsted === 'harsher' ? 'less' : 'more'} favourable than the proposal`,
+        );
       return {
         schoolId: p.schoolId,
         ...named(p.schoolId),
@@ -244,6 +246,7 @@ export async function gatherPack(session: Session, meeting: PaperMeeting): Promi
   return {
     version: PACK_VERSION,
     scope: scopeOf(meeting),
+    meetingKind: meeting.kind,
     meetingId: meeting.id,
     heldOn: meeting.heldOn,
     generatedOn: today,

@@ -25,7 +25,9 @@ export const PDF_SECTIONS = [
 const signed = (n: number | null) => (n === null ? '' : n > 0 ? `+${n}` : n < 0 ? `−${-n}` : '0');
 
 export function writeDigPackPdf(content: DigPackContent, title: string): Promise<Buffer> {
-  return renderPdf({ title, dated: content.heldOn, orientation: 'landscape' }, (pdf) => {
+  // The footer carries the date already, so its title is the group and the double district.
+  const footer = `${content.meetingKind} papers — ${content.scope}`;
+  return renderPdf({ title: footer, dated: content.heldOn, orientation: 'landscape' }, (pdf) => {
     const [summary, concerns, moderation, ofsted, projects, decisions] = PDF_SECTIONS;
     pdf.heading(`${summary}: ${title}`);
     pdf.paragraph(packNote(content));
@@ -40,7 +42,7 @@ export function writeDigPackPdf(content: DigPackContent, title: string): Promise
         cells: [r.measure, r.now, r.before, signed(r.change)],
       })),
     );
-    pdf.paragraph('What changed since the last meeting');
+    pdf.subheading('What changed since the last meeting');
     if (!content.previous) pdf.paragraph(FIRST_PACK);
     else if (content.changes.length === 0) pdf.paragraph('Nothing has changed since the last meeting.');
     else
@@ -60,11 +62,11 @@ export function writeDigPackPdf(content: DigPackContent, title: string): Promise
     for (const stage of [...STAGES].reverse()) {
       const at = sorted.filter((c) => c.stage === stage);
       if (at.length === 0) continue;
-      pdf.paragraph(`Stage ${stage} — ${STAGE_NAMES[stage]} (${at.length})`);
+      pdf.subheading(`${STAGE_NAMES[stage]} (${at.length === 1 ? '1 school' : `${at.length} schools`})`);
       pdf.table(
         [
           { label: 'School', width: 3 },
-          { label: 'Since', width: 1.2, kind: 'date' },
+          { label: 'Since', width: 1.5, kind: 'date' },
           { label: 'Days', width: 0.8, kind: 'count' },
           { label: 'Reasons', width: 4 },
           { label: 'Duties not kept', width: 3.5 },
@@ -97,86 +99,92 @@ export function writeDigPackPdf(content: DigPackContent, title: string): Promise
     pdf.paragraph(
       'Proposals awaiting confirmation. Rows in bold disagree with the current category or Ofsted.',
     );
-    pdf.table(
-      [
-        { label: 'School', width: 3 },
-        { label: 'Proposed on', width: 1.2, kind: 'date' },
-        { label: 'Proposed in', width: 1.6 },
-        { label: 'Proposed by', width: 1.6 },
-        { label: 'Proposed', width: 1, kind: 'count' },
-        { label: 'Current', width: 1, kind: 'count' },
-        { label: 'Ofsted', width: 1, kind: 'count' },
-        { label: 'Inspected', width: 1.2, kind: 'date' },
-        { label: 'Disagreement', width: 4 },
-      ],
-      content.moderation.map((p) => ({
-        cells: [
-          `${p.school} (${p.dfe})`,
-          p.proposedOn,
-          p.source,
-          p.proposedBy,
-          p.proposed,
-          p.current,
-          p.ofsted,
-          p.ofstedOn,
-          p.disagreement,
+    if (content.moderation.length === 0) pdf.paragraph('No proposal awaits confirmation.');
+    else
+      pdf.table(
+        [
+          { label: 'School', width: 3 },
+          { label: 'Proposed on', width: 1.5, kind: 'date' },
+          { label: 'Proposed in', width: 1.6 },
+          { label: 'Proposed by', width: 1.6 },
+          { label: 'Proposed', width: 1, kind: 'count' },
+          { label: 'Current', width: 1, kind: 'count' },
+          { label: 'Ofsted', width: 1, kind: 'count' },
+          { label: 'Inspected', width: 1.5, kind: 'date' },
+          { label: 'Disagreement', width: 4 },
         ],
-        highlight: p.disagreement !== null,
-      })),
-    );
+        content.moderation.map((p) => ({
+          cells: [
+            `${p.school} (${p.dfe})`,
+            p.proposedOn,
+            p.source,
+            p.proposedBy,
+            p.proposed,
+            p.current,
+            p.ofsted,
+            p.ofstedOn,
+            p.disagreement,
+          ],
+          highlight: p.disagreement !== null,
+        })),
+      );
 
     pdf.newPage();
     pdf.heading(ofsted);
     pdf.paragraph(`Inspections and HMI monitoring visits from ${formatDate(content.ofstedSince)}.`);
-    pdf.table(
-      [
-        { label: 'School', width: 3 },
-        { label: 'Date', width: 1, kind: 'date' },
-        { label: 'Type', width: 2 },
-        { label: 'Overall', width: 1, kind: 'count' },
-        { label: 'Outcome', width: 2 },
-      ],
-      content.ofsted.map((i) => ({
-        cells: [`${i.school} (${i.dfe})`, i.on, i.type, i.overall, i.result],
-      })),
-    );
+    if (content.ofsted.length === 0) pdf.paragraph('There have been none.');
+    else
+      pdf.table(
+        [
+          { label: 'School', width: 3 },
+          { label: 'Date', width: 1.2, kind: 'date' },
+          { label: 'Type', width: 2 },
+          { label: 'Overall', width: 1, kind: 'count' },
+          { label: 'Outcome', width: 2 },
+        ],
+        content.ofsted.map((i) => ({
+          cells: [`${i.school} (${i.dfe})`, i.on, i.type, i.overall, i.result],
+        })),
+      );
 
     pdf.newPage();
     pdf.heading(projects);
     const money = (label: string): PdfColumn => ({ label, width: 1.2, kind: 'money' });
-    pdf.table(
-      [
-        { label: 'School', width: 3 },
-        { label: 'For', width: 1.3 },
-        { label: 'Lead officer', width: 1.6 },
-        { label: 'Status', width: 1.3 },
-        { label: 'RAG', width: 0.8 },
-        { label: 'Review by', width: 1.1, kind: 'date' },
-        { label: 'DMT point', width: 1.1, kind: 'date' },
-        money('PSS audit'),
-        money('PSS monitoring'),
-        money('CPD (school)'),
-        money('From the fund'),
-        money('All costs'),
-      ],
-      content.projects.map((p) => ({
-        cells: [
-          `${p.school} (${p.dfe})`,
-          p.stage,
-          p.leadOfficer,
-          p.status,
-          p.rag,
-          p.reviewOn,
-          p.dmtOn,
-          p.costs['pss-audit'],
-          p.costs['pss-monitoring'],
-          p.costs.cpd,
-          p.fundPence,
-          p.totalPence,
+    if (content.projects.length === 0) pdf.paragraph('No project is open.');
+    else
+      pdf.table(
+        [
+          { label: 'School', width: 3 },
+          { label: 'For', width: 1.3 },
+          { label: 'Lead officer', width: 1.6 },
+          { label: 'Status', width: 1.3 },
+          { label: 'RAG', width: 0.8 },
+          { label: 'Review by', width: 1.3, kind: 'date' },
+          { label: 'DMT point', width: 1.3, kind: 'date' },
+          money('PSS audit'),
+          money('PSS monitoring'),
+          money('CPD (school)'),
+          money('From the fund'),
+          money('All costs'),
         ],
-      })),
-    );
-    pdf.paragraph('Intervention fund');
+        content.projects.map((p) => ({
+          cells: [
+            `${p.school} (${p.dfe})`,
+            p.stage,
+            p.leadOfficer,
+            p.status,
+            p.rag,
+            p.reviewOn,
+            p.dmtOn,
+            p.costs['pss-audit'],
+            p.costs['pss-monitoring'],
+            p.costs.cpd,
+            p.fundPence,
+            p.totalPence,
+          ],
+        })),
+      );
+    pdf.subheading('Intervention fund');
     pdf.table(
       [
         { label: 'Double district', width: 3 },
@@ -208,7 +216,7 @@ export function writeDigPackPdf(content: DigPackContent, title: string): Promise
           { label: 'Decision', width: 2 },
           { label: 'School', width: 3 },
           { label: 'What the group is asked', width: 6 },
-          { label: 'Due', width: 1.1, kind: 'date' },
+          { label: 'Due', width: 1.3, kind: 'date' },
         ],
         content.decisions.map((d) => ({ cells: [d.type, `${d.school} (${d.dfe})`, d.what, d.dueOn] })),
       );

@@ -32,6 +32,8 @@ export interface PdfRow {
 export interface PdfWriter {
   /** A section heading, kept on the same page as the start of what follows it. */
   heading(text: string): void;
+  /** A smaller bold heading within a section (a table's title), kept with what follows it. */
+  subheading(text: string): void;
   paragraph(text: string): void;
   /** A table whose header row is repeated on every page it runs on; a row is never split. */
   table(columns: ReadonlyArray<PdfColumn>, rows: ReadonlyArray<PdfRow>): void;
@@ -103,6 +105,14 @@ function writerFor(doc: PDFKit.PDFDocument): PdfWriter {
       if (!atTop(doc)) doc.moveDown(0.6);
       doc.text(text, left(doc), doc.y, { width: contentWidth(doc) });
       doc.moveDown(0.3);
+      doc.font('Helvetica').fontSize(BODY_SIZE);
+    },
+    subheading(text) {
+      doc.font('Helvetica-Bold').fontSize(10.5);
+      ensure(doc.heightOfString(text, { width: contentWidth(doc) }) + 4 * BODY_SIZE * 1.4);
+      if (!atTop(doc)) doc.moveDown(0.3);
+      doc.text(text, left(doc), doc.y, { width: contentWidth(doc) });
+      doc.moveDown(0.2);
       doc.font('Helvetica').fontSize(BODY_SIZE);
     },
     paragraph(text) {

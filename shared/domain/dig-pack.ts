@@ -123,6 +123,8 @@ export interface DigPackContent {
   version: typeof PACK_VERSION;
   /** The double district's name, or "County-wide". */
   scope: string;
+  /** The group whose papers these are, as the meeting names it. */
+  meetingKind: string;
   meetingId: number;
   heldOn: string;
   generatedOn: string;

@@ -104,7 +104,7 @@ describe('the District Intervention/Resource Group pack', () => {
         2,
         2,
         day('2025-03-12'),
-        'Proposal differs from the current category 2; Ofsted judged it more favourably',
+        "Proposal differs from the current category 2; Ofsted's latest judgement (2) is more favourable than the proposal",
       ],
     ]);
     const flagged = moderationSheet.getRow(4).getCell(1);
@@ -202,7 +202,9 @@ describe('the District Intervention/Resource Group pack', () => {
     );
     expect(pages[0]).toContain(FIRST_PACK);
     expect(pages[1]).toContain('Schools causing concern');
-    expect(pages[1]).toMatch(/Stage 3 — .*St Mary's Primary.*Stage 2 — .*Alder Primary/);
+    expect(pages[1]).toMatch(
+      /Stage 3 – intensive programme \(1 school\).*St Mary's Primary.*Stage 2 – light touch \(1 school\).*Alder Primary/,
+    );
     expect(pages[1]).not.toContain('Tame Valley');
     expect(pages[2]).toContain('Category moderation');
     expect(pages[2]).toContain('Brook Primary');

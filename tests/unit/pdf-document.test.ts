@@ -13,6 +13,7 @@ describe('the PDF page furniture', () => {
       (pdf) => {
         pdf.heading('First section');
         pdf.paragraph('A paragraph before the table.');
+        pdf.subheading('Schools visited');
         pdf.table(
           [
             { label: 'School name', width: 3 },
@@ -40,6 +41,7 @@ describe('the PDF page furniture', () => {
       expect(pages.filter((text) => new RegExp(`School ${i} `).test(text))).toHaveLength(1);
     expect(pages.join(' ')).toContain('£1,234.56');
     expect(pages[0]).toContain('First section');
+    expect(pages[0]).toMatch(/First section.*A paragraph before the table\..*Schools visited.*School name/);
     expect(pages.at(-1)).toContain('Second section');
     expect(pages.at(-1)).not.toContain('School name');
   });
