@@ -5,15 +5,16 @@ import { missingDuties } from '../../shared/domain/concerns';
 import { londonDate } from '../../shared/domain/format';
 import { checkSchool, type SchoolDraft } from '../../shared/domain/school';
 import { schoolHistory } from '../data/audit';
-import { listConcerns } from '../data/concerns';
 import { currentOfstedCategories } from '../data/ofsted';
 import { isDistrict } from '../data/organisation';
 import { findClash, listSchools, schools, setClosedOn } from '../data/schools';
+import { openConcernDuties } from '../data/standings';
 import { schoolsVisitedBySip } from '../data/visits';
 import { changeRecord, notFound, saveRecord } from '../data/write';
 import { calendarOf } from './calendar';
 import type { Ctx, HandlersOf } from './context';
 import { requirePerson } from './organisation';
+import { untilWritten } from './write-mark-cache';
 
 export function requireSchool(ctx: Ctx, id: number) {
   const school = schools.get(ctx.db, id);
@@ -86,7 +87,7 @@ export function setSchoolClosed(ctx: Ctx, id: number, closed: boolean) {
  */
 export function schoolListRows(ctx: Ctx, today = londonDate(ctx.now())): SchoolListRow[] {
   const calendar = calendarOf(ctx);
-  const open = new Map(listConcerns(ctx.db).map((c) => [c.schoolId, c]));
+  const open = openConcernDuties(ctx.db);
   const ofsted = currentOfstedCategories(ctx.db);
   const term = termOf(today, calendar);
   const visited = schoolsVisitedBySip(ctx.db, term.startsOn, term.endsOn);
@@ -102,8 +103,11 @@ export function schoolListRows(ctx: Ctx, today = londonDate(ctx.now())): SchoolL
   });
 }
 
+/** The list as the window asks for it on every visit: worked out again only once the file or the day has changed. */
+const schoolList = untilWritten(schoolListRows);
+
 export const schoolsHandlers: HandlersOf<typeof schoolsOps> = {
-  'schools.list': (_, s) => schoolListRows(s.ctx()),
+  'schools.list': (_, s) => schoolList(s.ctx()),
   'schools.get': ({ id }, s) => {
     const ctx = s.ctx();
     return { school: requireSchool(ctx, id), history: schoolHistory(ctx.db, id) };

@@ -1,4 +1,6 @@
+import type { DutyCheck, Stage } from '../../shared/domain/concerns';
 import type { Db } from './database';
+import { prepared } from './prepared';
 
 /**
  * What the suggestion rules need about every school at once, in a few queries rather than one per
@@ -80,4 +82,37 @@ export function openConcernFactors(db: Db): Map<number, string[]> {
       return [r.schoolId, Array.isArray(parsed) ? parsed.map(String) : []];
     }),
   );
+}
+
+/** An open concern's stage and its duty checks: what is needed to count the duties it is missing. */
+export interface ConcernDuties {
+  stage: Stage;
+  duties: DutyCheck[];
+}
+
+/**
+ * Every school's open concern with its duty checks, in one query rather than two per concern, for
+ * the schools list. Should a school have two open, the one the concern register lists last is kept.
+ */
+export function openConcernDuties(db: Db): Map<number, ConcernDuties> {
+  const rows = prepared(
+    db,
+    `SELECT c.id, c.school_id AS schoolId, c.stage, k.duty, k.done, k.checked_on AS checkedOn
+     FROM concerns c LEFT JOIN concern_duty_checks k ON k.concern_id = c.id
+     WHERE c.closed_on IS NULL ORDER BY c.stage DESC, c.opened_on DESC, c.id, k.duty`,
+  ).all() as Array<{
+    id: number;
+    schoolId: number;
+    stage: Stage;
+    duty: string | null;
+    done: number | null;
+    checkedOn: string | null;
+  }>;
+  const byConcern = new Map<number, ConcernDuties & { schoolId: number }>();
+  for (const r of rows) {
+    let concern = byConcern.get(r.id);
+    if (!concern) byConcern.set(r.id, (concern = { schoolId: r.schoolId, stage: r.stage, duties: [] }));
+    if (r.duty !== null) concern.duties.push({ duty: r.duty, done: r.done === 1, checkedOn: r.checkedOn });
+  }
+  return new Map([...byConcern.values()].map(({ schoolId, ...concern }) => [schoolId, concern]));
 }
