@@ -14,13 +14,13 @@ import {
   type HeldTotal,
 } from '../../shared/domain/budgets';
 import { shorten } from '../../shared/domain/fields';
-import { keepColumnWidths, loadWorkbook, readCellText, restoreFromTemplate } from './cells';
-import { cellWhere, norm } from './layout';
+import { keepColumnWidths, readCellText, readCells, saveLikeTemplate } from './cells';
+import { cellWhere, norm, type ReadBook, type ReadSheet } from './layout';
 import { budgetSummaryLayout as layout } from './layouts/budget-summary';
 
 /** Where the layout's parts are on a sheet: its title, header and each labelled row. */
-interface Located {
-  sheet: ExcelJS.Worksheet;
+interface Located<S extends ReadSheet> {
+  sheet: S;
   titleRow: number | null;
   headerRow: number;
   columnOf: Record<BudgetFigure, number>;
@@ -34,7 +34,7 @@ const startsWith = (text: string, start: string) => norm(text).startsWith(norm(s
  * Finds the header row by how its three labels begin, on the sheet of the layout's name first, then
  * any other, so a renamed sheet or a moved column still reads.
  */
-function locate(workbook: ExcelJS.Workbook, searchRows = 40): Located | null {
+function locate<S extends ReadSheet>(workbook: ReadBook<S>, searchRows = 40): Located<S> | null {
   const named = workbook.getWorksheet(layout.sheet);
   const sheets = [...(named ? [named] : []), ...workbook.worksheets.filter((s) => s !== named)];
   for (const sheet of sheets) {
@@ -67,13 +67,13 @@ function locate(workbook: ExcelJS.Workbook, searchRows = 40): Located | null {
   return null;
 }
 
-const textAt = (sheet: ExcelJS.Worksheet, row: number, col: number) => {
+const textAt = (sheet: ReadSheet, row: number, col: number) => {
   const read = readCellText(sheet.getRow(row).getCell(col));
   return read.ok ? read.text : '';
 };
 
 /** The title's text, wherever in its row it was typed. */
-function titleText(at: Located): { text: string; where: string } {
+function titleText(at: Located<ReadSheet>): { text: string; where: string } {
   if (at.titleRow === null) return { text: '', where: cellWhere(at.sheet, 1, 1) };
   let found = { text: '', where: cellWhere(at.sheet, at.titleRow, 1) };
   at.sheet.getRow(at.titleRow).eachCell((cell, col) => {
@@ -102,23 +102,26 @@ export interface ParsedBudget {
  * typed number or a formula's saved result). Nothing is judged here beyond what a cell can say; the
  * totals are reconciled with the lines by the shared rules.
  */
-export async function readBudgetSummary(data: Buffer): Promise<ParsedBudget> {
-  const empty: ParsedBudget = {
-    sheetName: layout.sheet,
-    financialYear: '',
-    asAt: '',
-    projectedAt: '',
-    lines: [],
-    held: [],
-    problems: [],
-    warnings: [],
-  };
-  const loaded = await loadWorkbook(ExcelJS, data);
-  if ('where' in loaded) return { ...empty, problems: [loaded] };
-  const at = locate(loaded);
+const EMPTY: ParsedBudget = {
+  sheetName: layout.sheet,
+  financialYear: '',
+  asAt: '',
+  projectedAt: '',
+  lines: [],
+  held: [],
+  problems: [],
+  warnings: [],
+};
+
+export function readBudgetSummary(data: Buffer): Promise<ParsedBudget> {
+  return readCells(data, readSummary, (problem) => ({ ...EMPTY, problems: [problem] }));
+}
+
+function readSummary(workbook: ReadBook<ReadSheet>): ParsedBudget {
+  const at = locate(workbook);
   if (!at)
     return {
-      ...empty,
+      ...EMPTY,
       problems: [
         {
           where: layout.sheet,
@@ -266,6 +269,5 @@ export async function writeBudgetSummary(templatePath: string, data: BudgetDraft
     }
   }
   keepColumnWidths(sheet);
-  const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
-  return restoreFromTemplate(templatePath, buffer);
+  return saveLikeTemplate(workbook, templatePath);
 }

@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
-import JSZip from 'jszip';
 import type ExcelJS from 'exceljs';
 import type { Problem } from '../../shared/api/errors';
-import { Damaged, DAMAGED, refusalOf } from './guard';
+import { Damaged, DAMAGED, readDirectory, refusalOf, unpack } from './guard';
 import { StreamedWorkbook } from './xlsx-reader';
+import { packZip } from './zip-writer';
 
 export type CellRead = { ok: true; text: string } | { ok: false; message: string };
 
@@ -83,46 +83,6 @@ export function textForExcel(text: string): string {
     .replace(/[^\P{Cc}\t\n]/gu, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`);
 }
 
-const PROPERTIES = ['docProps/core.xml', 'docProps/app.xml', 'docProps/custom.xml'];
-
-async function parse(ExcelJSModule: typeof ExcelJS, data: Buffer): Promise<ExcelJS.Workbook | null> {
-  const workbook = new ExcelJSModule.Workbook();
-  try {
-    await workbook.xlsx.load(data as unknown as ArrayBuffer);
-    return workbook;
-  } catch {
-    return null;
-  }
-}
-
-/**
- * The workbook without its document properties (title, author, company…), which no reader uses:
- * ExcelJS refuses a whole workbook when they alone are damaged. Null when it has none to drop.
- */
-async function withoutProperties(data: Buffer): Promise<Buffer | null> {
-  const zip = await JSZip.loadAsync(data);
-  const present = PROPERTIES.filter((name) => zip.file(name) !== null);
-  if (present.length === 0) return null;
-  for (const name of present) zip.remove(name);
-  return zip.generateAsync({ type: 'nodebuffer' });
-}
-
-/**
- * Reads a workbook once it has been judged safe to parse (see guard.ts), or says plainly what is
- * wrong with it. Damage confined to the document properties is mended by leaving them out.
- */
-export async function loadWorkbook(
-  ExcelJSModule: typeof ExcelJS,
-  data: Buffer,
-): Promise<ExcelJS.Workbook | Problem> {
-  const refused = await refusalOf(data);
-  if (refused) return refused;
-  const workbook = await parse(ExcelJSModule, data);
-  if (workbook) return workbook;
-  const mended = await withoutProperties(data).catch(() => null);
-  return (mended && (await parse(ExcelJSModule, mended))) ?? { where: 'File', message: DAMAGED };
-}
-
 /**
  * Reads an import's workbook, once judged safe (see guard.ts), with the quick reader: only the parts
  * and the sheets `read` asks for, so damage in a part no reader uses (the document properties, a
@@ -165,33 +125,54 @@ const VALIDATIONS = /<dataValidations\b[^>]*>[\s\S]*?<\/dataValidations>|<dataVa
  * as the template has them, from the template's own XML. Sheets are matched by position, since the
  * saved file is the template with rows filled in.
  */
-export async function restoreFromTemplate(templatePath: string, saved: Buffer): Promise<Buffer> {
-  const template = await JSZip.loadAsync(await readFile(templatePath));
-  const zip = await JSZip.loadAsync(saved);
-  const text = async (z: JSZip, name: string) => (await z.file(name)?.async('string')) ?? null;
+async function restoreFromTemplate(templatePath: string, saved: Buffer): Promise<Buffer> {
+  const template = await readFile(templatePath);
+  const templateParts = new Map(readDirectory(template).map((p) => [p.name, p]));
+  const templateText = (name: string) => {
+    const part = templateParts.get(name);
+    return part ? unpack(template, part).toString('utf8') : '';
+  };
+  const parts = readDirectory(saved).map((p) => ({ name: p.name, bytes: unpack(saved, p) }));
+  const edit = (name: string, change: (xml: string) => string) => {
+    const part = parts.find((p) => p.name === name);
+    if (part) part.bytes = Buffer.from(change(part.bytes.toString('utf8')), 'utf8');
+  };
 
-  const titles = ((await text(template, 'xl/workbook.xml')) ?? '').match(PRINT_TITLES);
-  const workbookXml = await text(zip, 'xl/workbook.xml');
-  if (titles && workbookXml !== null) {
-    let xml = workbookXml.replace(PRINT_TITLES, '');
-    if (xml.includes('<definedNames/>'))
-      xml = xml.replace('<definedNames/>', `<definedNames>${titles.join('')}</definedNames>`);
-    else if (xml.includes('<definedNames>'))
-      xml = xml.replace('<definedNames>', `<definedNames>${titles.join('')}`);
-    else xml = xml.replace('</sheets>', `</sheets><definedNames>${titles.join('')}</definedNames>`);
-    zip.file('xl/workbook.xml', xml);
-  }
+  const titles = templateText('xl/workbook.xml').match(PRINT_TITLES)?.join('');
+  if (titles)
+    edit('xl/workbook.xml', (workbookXml) => {
+      const xml = workbookXml.replace(PRINT_TITLES, '');
+      if (xml.includes('<definedNames/>'))
+        return xml.replace('<definedNames/>', () => `<definedNames>${titles}</definedNames>`);
+      if (xml.includes('<definedNames>'))
+        return xml.replace('<definedNames>', () => `<definedNames>${titles}`);
+      return xml.replace('</sheets>', () => `</sheets><definedNames>${titles}</definedNames>`);
+    });
 
-  for (const name of Object.keys(template.files).filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n))) {
-    const want = ((await text(template, name)) ?? '').match(VALIDATIONS)?.[0] ?? '';
-    const have = await text(zip, name);
-    if (have === null) continue;
-    const xml = VALIDATIONS.test(have)
-      ? have.replace(VALIDATIONS, want)
-      : want
-        ? have.replace(/<(hyperlinks|printOptions|pageMargins)\b/, `${want}<$1`)
-        : have;
-    zip.file(name, xml);
+  for (const name of [...templateParts.keys()].filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n))) {
+    const want = templateText(name).match(VALIDATIONS)?.[0] ?? '';
+    edit(name, (have) =>
+      VALIDATIONS.test(have)
+        ? have.replace(VALIDATIONS, () => want)
+        : want
+          ? have.replace(/<(hyperlinks|printOptions|pageMargins)\b/, (tag) => `${want}${tag}`)
+          : have,
+    );
   }
-  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+  return packZip(parts);
+}
+
+/**
+ * Saves a workbook filled from a template as the template has it. ExcelJS's own compression is left
+ * out (packZip compresses once, faster), and so are the validations it would rewrite cell by cell
+ * (thousands of them on a grid, the longest part of its save), since the template's own are put back.
+ */
+export async function saveLikeTemplate(workbook: ExcelJS.Workbook, templatePath: string): Promise<Buffer> {
+  // ExcelJS's typings leave out the worksheet's validations, though its save writes them.
+  for (const sheet of workbook.worksheets)
+    (sheet as unknown as { dataValidations: { model: object } }).dataValidations.model = {};
+  const saved = await workbook.xlsx.writeBuffer({
+    zip: { compression: 'STORE' },
+  } as ExcelJS.XlsxWriteOptions);
+  return restoreFromTemplate(templatePath, Buffer.from(saved));
 }

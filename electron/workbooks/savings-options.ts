@@ -1,8 +1,16 @@
 import ExcelJS from 'exceljs';
 import type { Problem } from '../../shared/api/errors';
 import { inMillions, totalOf, UNKNOWN, type Figure } from '../../shared/domain/savings';
-import { keepColumnWidths, loadWorkbook, restoreFromTemplate, textForExcel } from './cells';
-import { findSheet, missingColumns, readRows, templateSheet, type SheetRow } from './layout';
+import { keepColumnWidths, readCells, saveLikeTemplate, textForExcel } from './cells';
+import {
+  findSheet,
+  missingColumns,
+  readRows,
+  templateSheet,
+  type ReadBook,
+  type ReadSheet,
+  type SheetRow,
+} from './layout';
 import { FIGURE_FIELDS, SAVINGS_SHEET, type FigureField, type SavingsField } from './layouts/savings-options';
 
 export interface ParsedSavings {
@@ -12,10 +20,12 @@ export interface ParsedSavings {
 }
 
 /** Reads every option row of the workbook as text, with the cell each value came from. */
-export async function readSavingsOptions(data: Buffer): Promise<ParsedSavings> {
-  const loaded = await loadWorkbook(ExcelJS, data);
-  if ('where' in loaded) return { rows: [], problems: [loaded], warnings: [] };
-  const found = findSheet(loaded, SAVINGS_SHEET);
+export function readSavingsOptions(data: Buffer): Promise<ParsedSavings> {
+  return readCells(data, readOptions, (problem) => ({ rows: [], problems: [problem], warnings: [] }));
+}
+
+function readOptions(workbook: ReadBook<ReadSheet>): ParsedSavings {
+  const found = findSheet(workbook, SAVINGS_SHEET);
   if (!found)
     return {
       rows: [],
@@ -127,6 +137,5 @@ export async function writeSavingsOptions(
 
   workbook.calcProperties.fullCalcOnLoad = true;
   keepColumnWidths(sheet);
-  const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
-  return restoreFromTemplate(templatePath, buffer);
+  return saveLikeTemplate(workbook, templatePath);
 }

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { Problem } from '../../shared/api/contract';
 import type { Framework } from '../../shared/domain/sef';
-import { keepColumnWidths, readCells, restoreFromTemplate } from './cells';
+import { keepColumnWidths, readCells, saveLikeTemplate } from './cells';
 import {
   findSheet,
   missingColumns,
@@ -127,6 +127,5 @@ export async function writeSefGrid(templatePath: string, data: GridExport): Prom
     }),
   );
   keepColumnWidths(found.sheet);
-  const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
-  return restoreFromTemplate(templatePath, buffer);
+  return saveLikeTemplate(workbook, templatePath);
 }
