@@ -28,6 +28,8 @@ const StrengthsPage = lazy(() =>
   import('./features/partnerships').then((m) => ({ default: m.StrengthsPage })),
 );
 const FundPage = lazy(() => import('./features/projects').then((m) => ({ default: m.FundPage })));
+const MeetingPage = lazy(() => import('./features/meetings').then((m) => ({ default: m.MeetingPage })));
+const MeetingsList = lazy(() => import('./features/meetings').then((m) => ({ default: m.MeetingsList })));
 const ProjectPage = lazy(() => import('./features/projects').then((m) => ({ default: m.ProjectPage })));
 const RegisterPage = lazy(() => import('./features/register').then((m) => ({ default: m.RegisterPage })));
 const SavingsPage = lazy(() => import('./features/savings').then((m) => ({ default: m.SavingsPage })));
@@ -115,6 +117,16 @@ export const SCREENS = {
     ),
   }),
   fund: screen({ path: 'fund', nav: 'Intervention fund', render: () => <FundPage /> }),
+  meetings: screen({
+    path: 'meetings',
+    nav: 'Meetings',
+    render: (_, { go }) => <MeetingsList onOpen={(id) => go({ kind: 'meeting', id })} />,
+  }),
+  meeting: screen({
+    path: 'meetings/:id',
+    under: 'meetings',
+    render: ({ id }, { go }) => <MeetingPage id={id} onBack={() => go({ kind: 'meetings' })} />,
+  }),
   partnerships: screen({
     path: 'partnerships',
     nav: 'Partnerships',

@@ -1,6 +1,7 @@
 import type { Db } from '../database';
 import { seedBudgets } from './budgets';
 import { seedConcerns } from './concerns';
+import { seedMeetings } from './meetings';
 import { seedMonitoring } from './monitoring';
 import { seedPartnerships } from './partnerships';
 import { seeded } from './random';
@@ -22,6 +23,7 @@ export function fillDemoAuthority(db: Db, today: string, seed = 860): void {
     // Its own stream, so partnerships stay the same whatever is seeded before them.
     seedPartnerships(db, seeded(seed + 1), today);
     seedConcerns(db, seeded(seed + 2), today);
+    seedMeetings(db, seeded(seed + 6), today);
     seedBudgets(db, seeded(seed + 5), today);
   })();
 }

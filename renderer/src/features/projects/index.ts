@@ -2,3 +2,4 @@
 export { FundPage } from './FundPage';
 export { ProjectForm } from './ProjectForm';
 export { ProjectPage } from './ProjectPage';
+export { penceFrom } from './forms';

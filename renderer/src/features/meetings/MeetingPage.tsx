@@ -1,0 +1,57 @@
+import { Alert, Anchor, Button, Group, Stack, Text, Title } from '@mantine/core';
+import type { MeetingRow } from '../../../../shared/api/meetings';
+import { call, errorMessage, useOperation } from '../../api';
+import { confirm } from '../../components/confirm';
+import { showUndoNotice } from '../../components/UndoNotice';
+import { notifications } from '@mantine/notifications';
+import { meetingTitle } from '../../../../shared/domain/meetings';
+import { DecisionsSection } from './DecisionsSection';
+import { MeetingDetails } from './MeetingDetails';
+import { meetingDraftOf } from './drafts';
+
+const detailsKey = (m: MeetingRow) => JSON.stringify({ ...meetingDraftOf(m), decisions: null });
+
+/** One meeting: its papers, the meeting itself (attendees, agenda, minutes) and its decisions. */
+export function MeetingPage({ id, onBack }: { id: number; onBack: () => void }) {
+  const { data: meeting, error, reload } = useOperation('meetings.get', { id });
+  if (error && !meeting) return <Alert color="red">{error}</Alert>;
+  if (!meeting) return <Text c="dimmed">Loading…</Text>;
+  const title = meetingTitle(meeting);
+
+  const remove = async () => {
+    const agreed = await confirm({
+      title: 'Delete this meeting?',
+      message: `Delete the ${title}, with its minutes and the decisions not yet applied?`,
+      confirmLabel: 'Delete',
+    });
+    if (!agreed) return;
+    try {
+      const { auditId } = await call('meetings.delete', { id });
+      onBack();
+      showUndoNotice(`Deleted the ${title}.`, auditId, () => undefined);
+    } catch (e) {
+      notifications.show({ color: 'red', message: errorMessage(e) });
+    }
+  };
+
+  return (
+    <Stack maw={1100}>
+      <Group justify="space-between" align="end">
+        <div>
+          <Anchor component="button" size="sm" onClick={onBack}>
+            ← Meetings
+          </Anchor>
+          <Title order={2}>{title}</Title>
+          <Text c="dimmed">{meeting.doubleDistrict ?? 'County-wide'}</Text>
+        </div>
+        <Button variant="subtle" color="red" onClick={() => void remove()}>
+          Delete meeting
+        </Button>
+      </Group>
+      {/* PAPERS: the paper pack's panel goes here — <MeetingPapers meetingId={id} /> from features/papers. */}
+      {/* Started afresh when the stored details change (a save), not when only the decisions do. */}
+      <MeetingDetails key={detailsKey(meeting)} meeting={meeting} onSaved={reload} />
+      <DecisionsSection meeting={meeting} onChanged={reload} />
+    </Stack>
+  );
+}
