@@ -1,18 +1,9 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
-import { extname, join, normalize } from 'node:path';
+import { normalize } from 'node:path';
 import { invoke } from '../core/handlers';
 import type { Session } from '../core/session';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-};
+import { RendererFiles } from './assets';
 
 // The same policy the Electron window enforces: nothing from anywhere but this server.
 export const CSP =
@@ -53,14 +44,21 @@ function sameToken(given: string | undefined, token: string): boolean {
 export async function startServer(session: Session, rendererDir: string, port = 0) {
   const token = randomBytes(24).toString('hex');
   let origin = '';
+  const files = new RendererFiles(rendererDir);
   const server: Server = createServer((req, res) => {
-    const send = (status: number, type: string, body: string | Buffer) => {
+    const send = (
+      status: number,
+      type: string,
+      body: string | Buffer,
+      headers: Record<string, string> = {},
+    ) => {
       res.writeHead(status, {
         'Content-Type': type,
         'Content-Security-Policy': CSP,
         'X-Content-Type-Options': 'nosniff',
         'Referrer-Policy': 'no-referrer',
         'Cache-Control': 'no-store',
+        ...headers,
       });
       res.end(body);
     };
@@ -111,8 +109,15 @@ export async function startServer(session: Session, rendererDir: string, port = 
       );
       if (relative.startsWith('..')) return send(404, 'text/plain', 'Not found');
       try {
-        const body = await readFile(join(rendererDir, relative));
-        return send(200, TYPES[extname(relative)] ?? 'application/octet-stream', body);
+        const { body, encoding } = await files.read(relative, req.headers['accept-encoding']);
+        return send(200, RendererFiles.typeOf(relative), body, {
+          ...(encoding ? { 'Content-Encoding': encoding } : {}),
+          Vary: 'Accept-Encoding',
+          // A built file's name changes with its content: the browser need never ask for it again.
+          ...(RendererFiles.isLasting(relative)
+            ? { 'Cache-Control': 'public, max-age=31536000, immutable' }
+            : {}),
+        });
       } catch {
         return send(404, 'text/plain', 'Not found');
       }
@@ -122,5 +127,6 @@ export async function startServer(session: Session, rendererDir: string, port = 
   const address = server.address();
   if (address === null || typeof address === 'string') throw new Error('The server has no port');
   origin = `http://127.0.0.1:${address.port}`;
+  void files.prepare();
   return { server, token, origin, url: `${origin}/#token=${token}` };
 }
