@@ -128,6 +128,16 @@ export function draftAddressee(f: Pick<LetterFacts, 'school' | 'headteacher' | '
   ].join('\n');
 }
 
+/** What happens next, naming the officer where the LA has already put one in place. */
+function nextSteps(stage: Stage, contact: LetterContact | null): readonly string[] {
+  const [first, ...rest] = STAGE_LETTER[stage].next;
+  if (stage === 2 && contact?.role === 'Assigned officer')
+    return [`${contact.name} has been assigned from the locality team to work with the school.`, ...rest];
+  if (stage === 3 && contact?.role === 'Lead project officer')
+    return [`${contact.name} is the local authority’s lead project officer for the school.`, ...rest];
+  return [first!, ...rest];
+}
+
 /** The letter's default words: why, at what stage, what that means and what happens next. */
 export function draftLetter(f: LetterFacts): LetterText {
   const stage = STAGE_LETTER[f.stage];
@@ -141,7 +151,7 @@ export function draftLetter(f: LetterFacts): LetterText {
     `I am writing to tell you that the local authority has identified ${f.school} as a school causing concern, at ${stage.level}.${confirmed}`,
     ['Why the school causes concern', ...reasons, ...(notes ? [notes] : [])].join('\n'),
     `What ${stage.level} means\n${stage.meaning}`,
-    ['What happens next', ...stage.next.map(bullet)].join('\n'),
+    ['What happens next', ...nextSteps(f.stage, f.contact).map(bullet)].join('\n'),
     f.contact
       ? `${f.contact.name} will be in touch to agree the next steps; please contact them with any questions about this letter.`
       : 'Your contact in the School Improvement Division will be in touch to agree the next steps.',

@@ -46,6 +46,19 @@ describe('the notification letter’s default words', () => {
 
   it('tells a Stage 3 school of its project group and a Stage 1 school of its watching brief', () => {
     expect(draftLetter({ ...facts, stage: 3 }).body).toContain('strategic improvement project group');
+    const led = draftLetter({
+      ...facts,
+      stage: 3,
+      contact: { name: 'Lee Ward', role: 'Lead project officer' },
+    });
+    expect(led.body).toContain('Lee Ward is the local authority’s lead project officer for the school.');
+    expect(led.body).not.toContain('will be identified');
+    expect(draftLetter({ ...facts, contact: { name: 'Ann Ash', role: 'Assigned officer' } }).body).toContain(
+      'Ann Ash has been assigned from the locality team to work with the school.',
+    );
+    expect(draftLetter({ ...facts, stage: 3 }).body).toContain(
+      'A lead project officer from the local authority will be identified.',
+    );
     const watching = draftLetter({ ...facts, stage: 1, digConfirmedOn: null }).body;
     expect(watching).toContain('Stage 1 (a watching brief)');
     expect(watching).not.toContain('confirmed this on');

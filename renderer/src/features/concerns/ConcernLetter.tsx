@@ -36,37 +36,40 @@ export function ConcernLetters({ concern, onSaved }: { concern: ConcernRow; onSa
     }
   };
 
+  // The modal sits beside the section, which shows its empty line instead of its children.
   return (
-    <Section
-      title="Notification letters"
-      action={open ? 'Write notification letter' : undefined}
-      onAction={() => setWriting(true)}
-      empty={letters && letters.length === 0 && 'No letter has been saved for this concern yet.'}
-    >
-      <Table striped>
-        <Table.Tbody>
-          {(letters ?? []).map((letter) => (
-            <Table.Tr key={letter.id}>
-              <Table.Td w={110}>{formatDate(letter.datedOn)}</Table.Td>
-              <Table.Td w={80}>Stage {letter.stage}</Table.Td>
-              <Table.Td>
-                <Text size="sm">{letter.addressee.split('\n').filter(Boolean).join(' · ')}</Text>
-              </Table.Td>
-              <Table.Td ta="right">
-                <Button
-                  size="xs"
-                  variant="default"
-                  loading={fetching === letter.id}
-                  onClick={() => void downloadLetter(letter.id)}
-                  aria-label={`Download the letter of ${formatDate(letter.datedOn)}`}
-                >
-                  Download PDF
-                </Button>
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+    <>
+      <Section
+        title="Notification letters"
+        action={open ? 'Write notification letter' : undefined}
+        onAction={() => setWriting(true)}
+        empty={letters && letters.length === 0 && 'No letter has been saved for this concern yet.'}
+      >
+        <Table striped>
+          <Table.Tbody>
+            {(letters ?? []).map((letter) => (
+              <Table.Tr key={letter.id}>
+                <Table.Td w={110}>{formatDate(letter.datedOn)}</Table.Td>
+                <Table.Td w={80}>Stage {letter.stage}</Table.Td>
+                <Table.Td>
+                  <Text size="sm">{letter.addressee.split('\n').filter(Boolean).join(' · ')}</Text>
+                </Table.Td>
+                <Table.Td ta="right">
+                  <Button
+                    size="xs"
+                    variant="default"
+                    loading={fetching === letter.id}
+                    onClick={() => void downloadLetter(letter.id)}
+                    aria-label={`Download the letter of ${formatDate(letter.datedOn)}`}
+                  >
+                    Download PDF
+                  </Button>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Section>
       {writing && (
         <DraftedLetter
           concernId={concern.id}
@@ -79,7 +82,7 @@ export function ConcernLetters({ concern, onSaved }: { concern: ConcernRow; onSa
           }}
         />
       )}
-    </Section>
+    </>
   );
 }
 
