@@ -1,6 +1,7 @@
 import type ExcelJS from 'exceljs';
 import type { Problem } from '../../shared/api/errors';
 import { readCellText, readDateCell, textForExcel, type CellRead } from './cells';
+import { columnLetters } from './xlsx-reader';
 
 /**
  * What a column holds, which decides how it is written on export and read back on import:
@@ -78,8 +79,9 @@ export interface FoundSheet<F extends string, S extends ReadSheet = ExcelJS.Work
   unknown: Array<{ label: string; where: string }>;
 }
 
+/** A cell's place for messages ("Schools!B7"), as its address reads in Excel. */
 export const cellWhere = (sheet: ReadSheet, row: number, col: number) =>
-  `${sheet.name}!${sheet.getRow(row).getCell(col).address}`;
+  `${sheet.name}!${columnLetters(col)}${row}`;
 
 /**
  * Finds the header row by its labels, so title rows above it may come and go, columns may move and
@@ -151,6 +153,7 @@ export function readRows<F extends string>(
   const marks = new Set<F>(layout.rowWhen ?? read.map((c) => c.field));
   const rows: Array<SheetRow<F>> = [];
   for (let r = headerRow + 1; r <= sheet.rowCount; r++) {
+    const line = sheet.getRow(r);
     const values = {} as Record<F, string>;
     const cell = {} as Record<F, string>;
     let counts = false;
@@ -159,7 +162,7 @@ export function readRows<F extends string>(
       cell[column.field] = cellWhere(sheet, r, col ?? 1);
       values[column.field] = '';
       if (col === undefined) continue;
-      const got = readAs(sheet.getRow(r).getCell(col), column.kind);
+      const got = readAs(line.getCell(col), column.kind);
       if (!got.ok) {
         problems.push({ where: cell[column.field], message: `${column.label} ${got.message}.` });
         counts = true;

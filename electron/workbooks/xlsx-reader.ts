@@ -33,12 +33,6 @@ export function columnLetters(col: number): string {
   return letters[col]!;
 }
 
-const columnNumber = (name: string) => {
-  let n = 0;
-  for (let i = 0; i < name.length; i++) n = n * 26 + name.charCodeAt(i) - 64;
-  return n;
-};
-
 const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
 /** Text as an XML parser hands it on: line ends made \n, then entities and character references. */
@@ -268,12 +262,53 @@ interface Merge {
   right: number;
 }
 
+/** A cell reference ("B7", "$B$7") as its row and column, read by hand: it runs for every cell. */
 function decodeRef(ref: string): { row: number; col: number } | null {
-  const m = /^\$?([A-Z]+)\$?(\d+)$/.exec(ref);
-  return m ? { col: columnNumber(m[1]!), row: Number(m[2]) } : null;
+  let i = ref.charCodeAt(0) === 36 ? 1 : 0;
+  let col = 0;
+  for (let c = ref.charCodeAt(i); c >= 65 && c <= 90; c = ref.charCodeAt(++i)) col = col * 26 + c - 64;
+  if (ref.charCodeAt(i) === 36) i++;
+  let row = 0;
+  const digitsFrom = i;
+  for (let c = ref.charCodeAt(i); c >= 48 && c <= 57; c = ref.charCodeAt(++i)) row = row * 10 + c - 48;
+  if (col === 0 || i === digitsFrom || i !== ref.length) return null;
+  return { row, col };
 }
 
-/** A sheet's rows and merges, scanned from its XML. */
+/**
+ * One attribute's text from the tag between `from` and `to`, found without splitting the tag up:
+ * a sheet has tens of thousands of cells, and this runs for each.
+ */
+function attribute(xml: string, from: number, to: number, key: string): string | undefined {
+  for (let i = xml.indexOf(key, from); i !== -1 && i < to; i = xml.indexOf(key, i + 1)) {
+    const before = xml.charCodeAt(i - 1);
+    const after = i + key.length;
+    if (before !== 32 && before !== 9 && before !== 10 && before !== 13) continue;
+    if (xml.charCodeAt(after) !== 61 /* = */) continue;
+    const quote = xml.charCodeAt(after + 1);
+    if (quote !== 34 && quote !== 39) continue;
+    const close = xml.indexOf(quote === 34 ? '"' : "'", after + 2);
+    if (close === -1 || close > to) throw new Damaged();
+    const raw = xml.slice(after + 2, close);
+    return raw.includes('&') ? xmlText(raw) : raw;
+  }
+  return undefined;
+}
+
+/** Where the tag opened at `at` ends: the first ">" outside a quoted attribute value. */
+function tagEnd(xml: string, at: number): number {
+  for (let i = at + 1; i < xml.length; i++) {
+    const c = xml.charCodeAt(i);
+    if (c === 62) return i;
+    if (c === 34 || c === 39) {
+      i = xml.indexOf(c === 34 ? '"' : "'", i + 1);
+      if (i === -1) break;
+    }
+  }
+  throw new Damaged();
+}
+
+/** A sheet's rows and merges, scanned from its XML in one pass, tag by tag. */
 function scanSheet(xml: string, reading: Reading): { rows: Cells[]; merges: Merge[] } {
   const rows: Cells[] = [];
   const merges: Merge[] = [];
@@ -293,54 +328,25 @@ function scanSheet(xml: string, reading: Reading): { rows: Cells[]; merges: Merg
     }
     cell = null;
   };
-  for (const { name, tag, start, end } of tags(xml)) {
-    switch (name) {
-      case 'row': {
-        const r = parseInt(attributesOf(tag).r ?? '', 10);
-        row = [];
-        previousCol = 0;
-        if (r > 0) rows[r] = row;
-        if (selfClosing(tag)) row = null;
-        break;
-      }
-      case '/row':
-        row = null;
-        break;
-      case 'c': {
-        const a = attributesOf(tag);
-        const style = a.s === undefined ? 0 : parseInt(a.s, 10);
-        cell = { ref: a.r, type: a.t, style, formula: undefined, shared: false, text: undefined, runs: null };
-        if (selfClosing(tag)) finish();
-        break;
-      }
-      case '/c':
+  for (let at = xml.indexOf('<'); at !== -1;) {
+    const next = xml.charCodeAt(at + 1);
+    if (next === 33 /* ! */ || next === 63 /* ? */) {
+      const close = xml.startsWith('<!--', at) ? xml.indexOf('-->', at) : xml.indexOf('>', at);
+      if (close === -1) throw new Damaged();
+      at = xml.indexOf('<', close);
+      continue;
+    }
+    const end = tagEnd(xml, at);
+    if (next === 47 /* / */) {
+      const name = xml.slice(at + 2, end).trimEnd();
+      if (name === 'c') {
         if (cell) finish();
-        break;
-      case 'f':
-        if (!cell) break;
-        if (attributesOf(tag).t === 'shared') cell.shared = true;
-        into = 'formula';
-        textFrom = end;
-        if (selfClosing(tag)) into = null;
-        break;
-      case 'v':
-      case 't':
-        if (!cell || selfClosing(tag)) break;
-        into = run ? 'run' : 'value';
-        textFrom = end;
-        break;
-      case 'r':
-        if (cell && !selfClosing(tag)) run = { text: '' };
-        break;
-      case '/r':
+      } else if (name === 'row') row = null;
+      else if (name === 'r') {
         if (cell && run) (cell.runs ??= []).push(run);
         run = null;
-        break;
-      case '/f':
-      case '/v':
-      case '/t': {
-        if (!cell || into === null || textFrom < 0) break;
-        const raw = xml.slice(textFrom, start);
+      } else if ((name === 'v' || name === 't' || name === 'f') && cell && into !== null && textFrom >= 0) {
+        const raw = xml.slice(textFrom, at);
         if (raw !== '') {
           const text = xmlText(raw);
           if (into === 'formula') cell.formula = (cell.formula ?? '') + text;
@@ -348,10 +354,57 @@ function scanSheet(xml: string, reading: Reading): { rows: Cells[]; merges: Merg
           else cell.text = (cell.text ?? '') + text;
         }
         into = null;
+      }
+      at = xml.indexOf('<', end + 1);
+      continue;
+    }
+    let nameEnd = at + 1;
+    for (; nameEnd < end; nameEnd++) {
+      const c = xml.charCodeAt(nameEnd);
+      if (c === 32 || c === 9 || c === 10 || c === 13 || c === 47) break;
+    }
+    const name = xml.slice(at + 1, nameEnd);
+    const closed = xml.charCodeAt(end - 1) === 47;
+    switch (name) {
+      case 'c': {
+        const s = attribute(xml, nameEnd, end, 's');
+        cell = {
+          ref: attribute(xml, nameEnd, end, 'r'),
+          type: attribute(xml, nameEnd, end, 't'),
+          style: s === undefined ? 0 : parseInt(s, 10),
+          formula: undefined,
+          shared: false,
+          text: undefined,
+          runs: null,
+        };
+        if (closed) finish();
         break;
       }
+      case 'v':
+      case 't':
+        if (!cell || closed) break;
+        into = run ? 'run' : 'value';
+        textFrom = end + 1;
+        break;
+      case 'row': {
+        const r = parseInt(attribute(xml, nameEnd, end, 'r') ?? '', 10);
+        row = [];
+        previousCol = 0;
+        if (r > 0) rows[r] = row;
+        if (closed) row = null;
+        break;
+      }
+      case 'f':
+        if (!cell) break;
+        if (attribute(xml, nameEnd, end, 't') === 'shared') cell.shared = true;
+        into = closed ? null : 'formula';
+        textFrom = end + 1;
+        break;
+      case 'r':
+        if (cell && !closed) run = { text: '' };
+        break;
       case 'mergeCell': {
-        const [from, to] = (attributesOf(tag).ref ?? '').split(':');
+        const [from, to] = (attribute(xml, nameEnd, end, 'ref') ?? '').split(':');
         const a = from ? decodeRef(from) : null;
         const b = to ? decodeRef(to) : null;
         if (a && b)
@@ -364,21 +417,26 @@ function scanSheet(xml: string, reading: Reading): { rows: Cells[]; merges: Merg
         break;
       }
     }
+    at = xml.indexOf('<', end + 1);
   }
   return { rows, merges };
 }
 
+/** Excel's widest sheet, so a row and column make one number, a cheap key for a merged cell. */
+const MAX_COLUMNS = 16_384;
+const mergeKey = (row: number, col: number) => row * MAX_COLUMNS + col;
+
 interface Scanned {
   rows: Cells[];
-  /** Each merged cell other than its range's first, by "row:col", to the first. */
-  mergedTo: Map<string, { row: number; col: number }>;
+  /** Each merged cell other than its range's first, by mergeKey, to the first. */
+  mergedTo: Map<number, { row: number; col: number }>;
   rowCount: number;
   columnCount: number;
 }
 
 function scanned(sheet: { rows: Cells[]; merges: Merge[] }): Scanned {
   const { rows, merges } = sheet;
-  const mergedTo = new Map<string, { row: number; col: number }>();
+  const mergedTo = new Map<number, { row: number; col: number }>();
   let rowCount = rows.length - 1;
   let columnCount = 0;
   for (const m of merges) {
@@ -386,7 +444,7 @@ function scanned(sheet: { rows: Cells[]; merges: Merge[] }): Scanned {
     columnCount = Math.max(columnCount, m.right);
     for (let r = m.top; r <= m.bottom; r++)
       for (let c = m.left; c <= m.right; c++)
-        if (r !== m.top || c !== m.left) mergedTo.set(`${r}:${c}`, { row: m.top, col: m.left });
+        if (r !== m.top || c !== m.left) mergedTo.set(mergeKey(r, c), { row: m.top, col: m.left });
   }
   for (const row of rows) if (row) columnCount = Math.max(columnCount, row.length - 1);
   return { rows, mergedTo, rowCount: Math.max(0, rowCount), columnCount };
@@ -418,7 +476,7 @@ export class StreamedSheet {
 
   private valueAt(row: number, col: number): Value {
     const { rows, mergedTo } = this.sheet;
-    const master = mergedTo.size > 0 ? mergedTo.get(`${row}:${col}`) : undefined;
+    const master = mergedTo.size > 0 ? mergedTo.get(mergeKey(row, col)) : undefined;
     if (master) return rows[master.row]?.[master.col] ?? null;
     return rows[row]?.[col] ?? null;
   }
@@ -434,13 +492,11 @@ export class StreamedSheet {
         const { rows, mergedTo } = this.sheet;
         const cells = rows[row] ?? [];
         let last = cells.length - 1;
-        for (const key of mergedTo.keys()) {
-          const [r, c] = key.split(':').map(Number);
-          if (r === row) last = Math.max(last, c!);
-        }
+        for (const key of mergedTo.keys())
+          if (Math.floor(key / MAX_COLUMNS) === row) last = Math.max(last, key % MAX_COLUMNS);
         for (let col = 1; col <= last; col++) {
           const value = cells[col];
-          if (mergedTo.has(`${row}:${col}`) || (value !== undefined && value !== null))
+          if (mergedTo.has(mergeKey(row, col)) || (value !== undefined && value !== null))
             each({ value: this.valueAt(row, col), address: `${columnLetters(col)}${row}` }, col);
         }
       },
