@@ -5,6 +5,7 @@ import { confirm } from '../../components/confirm';
 import { showUndoNotice } from '../../components/UndoNotice';
 import { notifications } from '@mantine/notifications';
 import { meetingTitle } from '../../../../shared/domain/meetings';
+import { MeetingPapers } from '../papers';
 import { DecisionsSection } from './DecisionsSection';
 import { MeetingDetails } from './MeetingDetails';
 import { meetingDraftOf } from './drafts';
@@ -36,7 +37,7 @@ export function MeetingPage({ id, onBack }: { id: number; onBack: () => void }) 
 
   return (
     <Stack maw={1100}>
-      <Group justify="space-between" align="end">
+      <Group justify="space-between" align="end" wrap="nowrap">
         <div>
           <Anchor component="button" size="sm" onClick={onBack}>
             ← Meetings
@@ -48,7 +49,7 @@ export function MeetingPage({ id, onBack }: { id: number; onBack: () => void }) 
           Delete meeting
         </Button>
       </Group>
-      {/* PAPERS: the paper pack's panel goes here — <MeetingPapers meetingId={id} /> from features/papers. */}
+      <MeetingPapers meetingId={id} />
       {/* Started afresh when the stored details change (a save), not when only the decisions do. */}
       <MeetingDetails key={detailsKey(meeting)} meeting={meeting} onSaved={reload} />
       <DecisionsSection meeting={meeting} onChanged={reload} />

@@ -58,7 +58,7 @@ export function MeetingPapers({ meetingId }: { meetingId: number }) {
 
   const rows = papers.data ?? [];
   return (
-    <Paper withBorder p="md" aria-labelledby="meeting-papers-title">
+    <Paper component="section" withBorder p="md" aria-labelledby="meeting-papers-title">
       <Stack gap="sm">
         <Group justify="space-between" align="start" wrap="wrap">
           <div>
