@@ -33,6 +33,19 @@ function checkLetter(ctx: Ctx, concern: StoredConcern, datedOn: string): void {
   refuseFields(errors, concernLetterLabels);
 }
 
+/**
+ * A concern the school has been sent a letter about was not entered in error: deleting it would take
+ * the letters with it, past any undo. It is closed instead.
+ */
+export function refuseIfLettered(ctx: Ctx, concernId: number): void {
+  if (lettersOf(ctx.db, concernId).length > 0)
+    throw new ApiError({
+      code: 'rejected',
+      message:
+        'The school has been sent a letter about this concern, so it cannot be deleted: close the concern instead.',
+    });
+}
+
 export const concernLettersHandlers: HandlersOf<typeof concernLettersOps> = {
   'concernLetters.draft': ({ concernId }, s) => {
     const ctx = s.ctx();

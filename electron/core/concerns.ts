@@ -29,6 +29,7 @@ import { projectsSummaryFor } from './projects';
 import { refuseFields } from './refusals';
 import { requireSchool } from './schools';
 import { noticeRow } from './warning-notices';
+import { refuseIfLettered } from './concern-letters';
 import { listWarningNotices } from '../data/warning-notices';
 
 const today = (ctx: Ctx) => londonDate(ctx.now());
@@ -214,7 +215,10 @@ export const concernsHandlers: HandlersOf<typeof concernsOps> = {
     );
     return view(ctx, after);
   },
-  'concerns.delete': ({ id }, s) => deleteRecord(s.ctx(), concerns, id),
+  'concerns.delete': ({ id }, s) => {
+    const ctx = s.ctx();
+    return deleteRecord(ctx, concerns, id, (before) => refuseIfLettered(ctx, before.id));
+  },
   'concerns.register': ({ doubleDistrictId, today: on }, s) => {
     const ctx = s.ctx();
     return register(ctx, doubleDistrictId, on ?? today(ctx));

@@ -53,6 +53,7 @@ const KIND_OF_ENTITY: Partial<Record<AuditEntity, TimelineKind>> = {
   'project-meeting': 'Concerns',
   'progress-report': 'Concerns',
   'project-cost': 'Concerns',
+  'concern-letter': 'Concerns',
   'ofsted-follow-up': 'Ofsted',
 };
 
@@ -71,6 +72,7 @@ const ONLY_AS_CHANGES = new Set<AuditEntity>([
   'project-meeting',
   'progress-report',
   'project-cost',
+  'concern-letter',
 ]);
 
 /**

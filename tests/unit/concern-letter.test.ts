@@ -6,6 +6,7 @@ import {
   type LetterFacts,
 } from '../../shared/domain/concern-letter';
 import { todayInLondon } from '../../shared/domain/format';
+import { buildTimeline } from '../../shared/domain/timeline';
 import { concernDraft, concernsAuthority, refusal } from './concerns-fixture';
 import { ok } from './helpers';
 import { pdfPages } from './pdf-text';
@@ -158,6 +159,15 @@ describe('saving a notification letter', () => {
     const concernEntry = history.find((h) => h.entity === 'concern' && h.action === 'edit')!;
     expect(concernEntry.summary).toContain('by letter');
     expect(concernEntry.changes).toContainEqual({ field: 'Notified', before: null, after: '06/10/2025' });
+    // On the school's timeline the letter is filed among the concerns.
+    const timeline = buildTimeline(await ok(session, 'monitoring.school', { schoolId: a }), history);
+    expect(timeline.find((i) => i.title.startsWith('Wrote the notification letter'))?.kind).toBe('Concerns');
+
+    // A concern the school has been written to was not entered in error: it is closed, not deleted.
+    expect((await refusal(session, 'concerns.delete', { id: concern.id })).message).toBe(
+      'The school has been sent a letter about this concern, so it cannot be deleted: close the concern instead.',
+    );
+    expect(await ok(session, 'concernLetters.list', { concernId: concern.id })).toHaveLength(1);
   });
 
   it('corrects a letter before it goes out, making its PDF again, but not once the concern has moved stage', async () => {
