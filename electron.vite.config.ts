@@ -33,7 +33,23 @@ export default defineConfig({
   },
   renderer: {
     root: 'renderer',
-    build: { outDir: 'out/renderer', rollupOptions: { input: resolve('renderer/index.html') } },
+    build: {
+      outDir: 'out/renderer',
+      // electron-vite leaves the renderer unminified; minified, the first download parses in half the time.
+      minify: true,
+      rollupOptions: {
+        input: resolve('renderer/index.html'),
+        // The app's own modules (renderer and shared) run nothing on import that matters when none of
+        // their exports is used, so a screen that is not shown leaves its forms and schemas out of
+        // the first download rather than keeping them for their top-level constants.
+        treeshake: { moduleSideEffects: (id) => !/[/\\](renderer[/\\]src|shared)[/\\][^?]*\.tsx?$/.test(id) },
+        output: {
+          // React in a file of its own, fetched and compiled beside the app's code rather than after it.
+          manualChunks: (id) =>
+            /node_modules\/(react|react-dom|scheduler)\//.test(id) ? 'react' : undefined,
+        },
+      },
+    },
     plugins: [react()],
   },
 });
