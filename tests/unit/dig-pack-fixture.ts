@@ -7,7 +7,8 @@ import { ok, RESOURCES, tempSession } from './helpers';
 /**
  * A small authority with known answers for every sheet of the pack, on a real file and a clock the
  * test moves: in Cannock / Lichfield, Alder (Stage 2, a project rated Amber, £500 spent and £200
- * committed from the fund, a warning notice not yet given), St Mary's (Stage 3, Special Measures) and
+ * committed from the fund, a warning notice not yet given), St Mary's (Stage 3, Special Measures, a
+ * note that looks like a formula) and
  * Brook (category 2 confirmed, a proposal of 3 pending, Ofsted overall 2); in Tamworth / Burton, Tame
  * Valley (Stage 1), which the Cannock / Lichfield pack must leave out.
  */
@@ -107,7 +108,8 @@ export async function packAuthority() {
       focusGroupOn: null,
       digConfirmedOn: null,
       factors: ['Limited capacity to improve'],
-      factorNotes: '',
+      // Typed by a user, it must reach the workbook as text, never as a formula.
+      factorNotes: '=HYPERLINK("http://example.com","Click")',
     }),
   });
   await ok(session, 'concerns.save', {

@@ -79,6 +79,9 @@ describe('the District Intervention/Resource Group pack', () => {
     expect(concerns).toHaveLength(2);
     expect(concerns[0]!.slice(0, 4)).toEqual(['860/2002', "St Mary's Primary", 'Cannock Chase', 3]);
     expect(concerns[0]![10]).toBe('Special Measures');
+    expect(concerns[0]![6]).toBe('Limited capacity to improve; =HYPERLINK("http://example.com","Click")');
+    const concernXml = await (await JSZip.loadAsync(xlsx)).file('xl/worksheets/sheet2.xml')!.async('string');
+    expect(concernXml).not.toContain('<f>');
     expect(concerns[1]).toEqual([
       '860/2001',
       'Alder Primary',
