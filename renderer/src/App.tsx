@@ -1,15 +1,17 @@
 import { Alert, AppShell, Button, Group, NavLink, Stack, Text, Title } from '@mantine/core';
 import { DatesProvider } from '@mantine/dates';
 import 'dayjs/locale/en-gb';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import type { OpOutput } from '../../shared/api/contract';
 import { askEarly, call, callOrTake, forgetEarly } from './api';
 import { mayLeave } from './components/unsaved-changes';
 import { forgetFilter } from './features/schools';
-import { StartScreen } from './features/start';
 import { hashOf, navItems, renderScreen, viewFromHash, type Navigate, type View } from './screens';
 
 type AppState = OpOutput<'app.state'>;
+
+// The start screen is downloaded only when no file is open: the app most often opens on a file's list.
+const StartScreen = lazy(() => import('./features/start').then((m) => ({ default: m.StartScreen })));
 
 // Opening on the schools list (most often) asks for the file's state and the list together, before
 // React has rendered anything; the list takes its answer when it mounts.
@@ -64,7 +66,12 @@ export function App() {
   );
 
   if (!state) return null;
-  if (!state.file) return <StartScreen state={state} onOpened={opened} />;
+  if (!state.file)
+    return (
+      <Suspense fallback={null}>
+        <StartScreen state={state} onOpened={opened} />
+      </Suspense>
+    );
 
   // Calendars in British English, weeks starting on Monday.
   return (

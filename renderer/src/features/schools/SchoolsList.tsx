@@ -1,7 +1,7 @@
 import { Button, Checkbox, Group, Stack, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
 import { useElementSize } from '@mantine/hooks';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import type { SchoolListRow as SchoolRow } from '../../../../shared/api/schools';
 import { CATEGORIES, SUPPORT_LEVELS } from '../../../../shared/domain/categories';
 import { STAGES } from '../../../../shared/domain/concerns';
@@ -17,7 +17,10 @@ import { useOperation } from '../../api';
 import { GradeLegend } from '../../components/GradeBadge';
 import { TypeaheadSelect } from '../../components/TypeaheadSelect';
 import { COLUMNS } from './school-columns';
-import { SchoolFormModal } from './SchoolForm';
+
+// The form (and the field rules it checks as the user types) is downloaded when "Add school" is
+// first pressed, not before the list's first row.
+const SchoolFormModal = lazy(() => import('./SchoolForm').then((m) => ({ default: m.SchoolFormModal })));
 
 const ROW_HEIGHT = 36;
 // One line per row, always: the virtualiser places rows by this fixed height.
@@ -308,14 +311,16 @@ export function SchoolsList({
         </div>
       )}
       {adding && org && (
-        <SchoolFormModal
-          org={org}
-          onClose={() => setAdding(false)}
-          onSaved={(school) => {
-            setAdding(false);
-            onOpen(school.id);
-          }}
-        />
+        <Suspense fallback={null}>
+          <SchoolFormModal
+            org={org}
+            onClose={() => setAdding(false)}
+            onSaved={(school) => {
+              setAdding(false);
+              onOpen(school.id);
+            }}
+          />
+        </Suspense>
       )}
     </Stack>
   );
