@@ -123,7 +123,7 @@ export function DecisionsSection({ meeting, onChanged }: { meeting: MeetingRow; 
         )}
         {error && <Alert color="red">{error}</Alert>}
         {preview && (
-          <Stack gap="xs" aria-label="Preview of changes">
+          <Stack gap="xs">
             <Title order={4} size="h5">
               What applying will change
             </Title>
@@ -137,7 +137,7 @@ export function DecisionsSection({ meeting, onChanged }: { meeting: MeetingRow; 
               );
             })}
             <Table.ScrollContainer minWidth={700}>
-              <Table striped withTableBorder fz="sm">
+              <Table withTableBorder withColumnBorders fz="sm" aria-label="Changes to apply">
                 <Table.Thead>
                   <Table.Tr>
                     <Table.Th>School</Table.Th>
@@ -149,10 +149,19 @@ export function DecisionsSection({ meeting, onChanged }: { meeting: MeetingRow; 
                 </Table.Thead>
                 <Table.Tbody>
                   {preview.changes.flatMap((c, i) =>
-                    c.changes.map((f) => (
+                    c.changes.map((f, j) => (
                       <Table.Tr key={`${i}-${f.field}`}>
-                        <Table.Td>{c.school ?? '—'}</Table.Td>
-                        <Table.Td>{c.summary}</Table.Td>
+                        {/* A record's school and what is done to it once, beside all its fields. */}
+                        {j === 0 && (
+                          <>
+                            <Table.Td rowSpan={c.changes.length} valign="top">
+                              {c.school ?? '—'}
+                            </Table.Td>
+                            <Table.Td rowSpan={c.changes.length} valign="top">
+                              {c.summary}
+                            </Table.Td>
+                          </>
+                        )}
                         <Table.Td>{f.field}</Table.Td>
                         <Table.Td>{f.before ?? '—'}</Table.Td>
                         <Table.Td>{f.after ?? '—'}</Table.Td>

@@ -71,7 +71,8 @@ export function MeetingDetails({ meeting, onSaved }: { meeting: MeetingRow; onSa
         <Title order={3} size="h4">
           Meeting
         </Title>
-        <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
+        {/* Two across at 1024 pixels, so the longest group's name shows whole. */}
+        <SimpleGrid cols={{ base: 2, lg: 3 }} spacing="sm">
           <DateField
             label="Held on"
             required

@@ -45,7 +45,7 @@ export function MeetingPage({ id, onBack }: { id: number; onBack: () => void }) 
           <Title order={2}>{title}</Title>
           <Text c="dimmed">{meeting.doubleDistrict ?? 'County-wide'}</Text>
         </div>
-        <Button variant="subtle" color="red" onClick={() => void remove()}>
+        <Button variant="subtle" color="red" onClick={() => void remove()} style={{ flexShrink: 0 }}>
           Delete meeting
         </Button>
       </Group>

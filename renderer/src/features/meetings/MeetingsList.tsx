@@ -11,7 +11,7 @@ import {
   UnstyledButton,
 } from '@mantine/core';
 import { useState } from 'react';
-import { formatDate } from '../../../../shared/domain/format';
+import { formatDate, todayInLondon } from '../../../../shared/domain/format';
 import { MEETING_KINDS, type MeetingKind } from '../../../../shared/domain/meetings';
 import { useOperation } from '../../api';
 import { NewMeetingForm } from './NewMeetingForm';
@@ -35,6 +35,7 @@ export function MeetingsList({ onOpen }: { onOpen: (id: number) => void }) {
   };
   const { data, error } = useOperation('meetings.list', filter);
   const filtered = area !== null || kind !== null;
+  const today = todayInLondon();
 
   return (
     <Stack maw={1100}>
@@ -109,7 +110,11 @@ export function MeetingsList({ onOpen }: { onOpen: (id: number) => void }) {
                   <Table.Td>{m.doubleDistrict ?? 'County-wide'}</Table.Td>
                   <Table.Td ta="right">{m.attendees}</Table.Td>
                   <Table.Td>
-                    {m.decisions === 0 ? (
+                    {m.heldOn > today ? (
+                      <Badge color="blue" variant="light">
+                        Coming up
+                      </Badge>
+                    ) : m.decisions === 0 ? (
                       <Text size="sm" c="dimmed">
                         None
                       </Text>
