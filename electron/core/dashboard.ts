@@ -52,6 +52,7 @@ export function dashboardOf(
   const financialYear = financialYearOf(today);
   const funds = fundLines(ctx, doubleDistrictId, financialYear);
   return {
+    doubleDistrictId,
     term: termLabel(termOf(today, calendar)),
     today,
     schools: open.length,

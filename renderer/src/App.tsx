@@ -60,7 +60,7 @@ export function App() {
     (next: AppState) => {
       forgetFilter();
       setState(next);
-      go({ kind: 'schools' });
+      go({ kind: 'dashboard' });
     },
     [go],
   );

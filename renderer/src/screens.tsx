@@ -7,6 +7,7 @@ import { fillPath, matchPath, type Params } from './route';
 // on the list, so the first download holds little more than that, and reaches the first row sooner.
 const BackupsPage = lazy(() => import('./features/backups').then((m) => ({ default: m.BackupsPage })));
 const BudgetsPage = lazy(() => import('./features/budgets').then((m) => ({ default: m.BudgetsPage })));
+const DashboardPage = lazy(() => import('./features/dashboard').then((m) => ({ default: m.DashboardPage })));
 const ConcernPage = lazy(() => import('./features/concerns').then((m) => ({ default: m.ConcernPage })));
 const ConcernRegister = lazy(() =>
   import('./features/concerns').then((m) => ({ default: m.ConcernRegister })),
@@ -56,6 +57,20 @@ const screen = <const P extends string>(definition: Screen<P>) => definition;
  * the router, the navigation and the address all read this table.
  */
 export const SCREENS = {
+  dashboard: screen({
+    path: 'dashboard',
+    nav: 'Dashboard',
+    render: (_, { go }) => (
+      <DashboardPage
+        onOpenSchools={() => go({ kind: 'schools' })}
+        onOpenSchool={(id) => go({ kind: 'school', id })}
+        onOpenConcern={(id) => go({ kind: 'concern', id })}
+        onOpenProject={(id) => go({ kind: 'project', id })}
+        onOpenMonitoring={() => go({ kind: 'monitoring' })}
+        onOpenFund={() => go({ kind: 'fund' })}
+      />
+    ),
+  }),
   schools: screen({
     path: 'schools',
     nav: 'Schools',

@@ -24,6 +24,8 @@ const fundLine = z.object({
 });
 
 export const dashboard = z.object({
+  /** The double district asked for, or null for the whole LA. */
+  doubleDistrictId: id.nullable(),
   term: z.string(),
   today: isoDate,
   /** Open schools in the double district (or the LA). */

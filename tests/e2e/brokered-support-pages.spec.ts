@@ -22,6 +22,7 @@ async function shots(page: Page, name: string, at?: Locator) {
 async function openDemo(page: Page) {
   await startScreen(page);
   await page.getByRole('button', { name: 'Open demo authority' }).click();
+  await page.getByRole('button', { name: 'Schools', exact: true }).click(); // a file opens on the dashboard
   await expect(page.getByTestId('match-count')).toBeVisible();
 }
 

@@ -32,6 +32,7 @@ test('the schools list filters on concern stage and missing duties, and the Moni
 }) => {
   await startScreen(page);
   await page.getByRole('button', { name: 'Open demo authority' }).click();
+  await page.getByRole('button', { name: 'Schools', exact: true }).click(); // a file opens on the dashboard
   const count = page.getByTestId('match-count');
   await expect(count).toHaveText(/^\d+ of \d+ schools$/);
   await expect(page.getByRole('combobox', { name: 'Concern', exact: true })).toHaveAttribute(

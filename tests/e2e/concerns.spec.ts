@@ -31,6 +31,7 @@ test('a DSIM runs a concern from Stage 2 to a Stage 3 project, its costs and a w
 }) => {
   await startScreen(page);
   await page.getByRole('button', { name: 'Open demo authority' }).click();
+  await page.getByRole('button', { name: 'Schools', exact: true }).click(); // a file opens on the dashboard
   await page.getByRole('textbox', { name: 'Search' }).fill('Rugeley');
   await page.locator('tbody tr:not([aria-hidden])').first().getByRole('link').click();
   const school = (await page.getByRole('heading', { level: 2 }).textContent())!.trim();

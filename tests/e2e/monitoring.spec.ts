@@ -10,6 +10,7 @@ const SAMPLES = resolve(import.meta.dirname, '../../../shared/samples');
 async function openDemoSchool(page: Page, search: string) {
   await startScreen(page);
   await page.getByRole('button', { name: 'Open demo authority' }).click();
+  await page.getByRole('button', { name: 'Schools', exact: true }).click(); // a file opens on the dashboard
   await page.getByRole('textbox', { name: 'Search' }).fill(search);
   await page.locator('tbody tr:not([aria-hidden])').first().getByRole('link').click();
 }
@@ -66,6 +67,7 @@ test('a DSIM proposes and confirms a category and sees the support level change 
 }) => {
   await startScreen(page);
   await page.getByRole('button', { name: 'Open demo authority' }).click();
+  await page.getByRole('button', { name: 'Schools', exact: true }).click(); // a file opens on the dashboard
   const count = page.getByTestId('match-count');
   await page.getByRole('combobox', { name: 'Category' }).click();
   await page.getByRole('option', { name: '2 Good' }).click();

@@ -9,6 +9,7 @@ import { screenshot, startScreen } from './app';
 async function openDemoSchool(page: Page, search: string) {
   await startScreen(page);
   await page.getByRole('button', { name: 'Open demo authority' }).click();
+  await page.getByRole('button', { name: 'Schools', exact: true }).click(); // a file opens on the dashboard
   await page.getByRole('textbox', { name: 'Search' }).fill(search);
   await page.locator('tbody tr:not([aria-hidden])').first().getByRole('link').click();
   await expect(page.getByLabel('Timeline', { exact: true })).toBeVisible();
@@ -164,6 +165,7 @@ test('taking the SIP role from someone asks first, naming their schools, and lea
 }) => {
   await startScreen(page);
   await page.getByRole('button', { name: 'Open demo authority' }).click();
+  await page.getByRole('button', { name: 'Schools', exact: true }).click(); // a file opens on the dashboard
   // The first school by name with a SIP is that SIP's first school by name.
   const row = page
     .locator('tbody tr:not([aria-hidden])')

@@ -19,6 +19,8 @@ test('a new user imports the sample register into a new file, previewing it firs
   await page.getByRole('textbox', { name: 'File name', exact: true }).fill(fileName);
   await page.getByRole('button', { name: 'Create file' }).click();
   await expect(page).toHaveTitle(`${fileName}.sid — School Improvement Desk`);
+  await expect(page.getByText('There are no schools in this file yet.')).toBeVisible(); // on the dashboard
+  await page.getByRole('button', { name: 'Schools', exact: true }).click();
   await expect(page.getByText('There are no schools in this file yet.')).toBeVisible();
   await screenshot(page, 'schools-empty');
 

@@ -7,6 +7,7 @@ test('a new user opens the demo authority, edits a Cannock Chase school, reloads
   await startScreen(page);
   await screenshot(page, 'start');
   await page.getByRole('button', { name: 'Open demo authority' }).click();
+  await page.getByRole('button', { name: 'Schools', exact: true }).click(); // a file opens on the dashboard
 
   await expect(page).toHaveTitle('Demo authority.sid — School Improvement Desk');
   const count = page.getByTestId('match-count');
@@ -55,6 +56,7 @@ test('a new user opens the demo authority, edits a Cannock Chase school, reloads
 test('the school form refuses a bad DfE number in plain words', async ({ page }) => {
   await startScreen(page);
   await page.getByRole('button', { name: 'Open demo authority' }).click();
+  await page.getByRole('button', { name: 'Schools', exact: true }).click(); // a file opens on the dashboard
   await page.getByRole('button', { name: 'Add school' }).click();
   const form = page.getByRole('form', { name: 'Add school' });
   await form.getByRole('textbox', { name: 'DfE number' }).fill('86O/2001');
@@ -76,6 +78,7 @@ test('the schools list reads at laptop sizes: DfE numbers whole, long text on ho
 }) => {
   await startScreen(page);
   await page.getByRole('button', { name: 'Open demo authority' }).click();
+  await page.getByRole('button', { name: 'Schools', exact: true }).click(); // a file opens on the dashboard
   await expect(page.getByTestId('match-count')).toHaveText(/^\d+ of \d+ schools$/);
   for (const size of SIZES) {
     await page.setViewportSize(size);
@@ -98,6 +101,7 @@ test('the schools list reads at laptop sizes: DfE numbers whole, long text on ho
 test('"Clear filters" is offered only when a filter is set, and clears them all', async ({ page }) => {
   await startScreen(page);
   await page.getByRole('button', { name: 'Open demo authority' }).click();
+  await page.getByRole('button', { name: 'Schools', exact: true }).click(); // a file opens on the dashboard
   const count = page.getByTestId('match-count');
   await expect(count).toHaveText(/^\d+ of \d+ schools$/);
   const everything = (await count.textContent())!;
@@ -121,6 +125,7 @@ test('"Clear filters" is offered only when a filter is set, and clears them all'
 test('a school added with its phase typed is found by a search without the apostrophe', async ({ page }) => {
   await startScreen(page);
   await page.getByRole('button', { name: 'Open demo authority' }).click();
+  await page.getByRole('button', { name: 'Schools', exact: true }).click(); // a file opens on the dashboard
   await expect(page.getByTestId('match-count')).toHaveText(/^\d+ of \d+ schools$/);
 
   // The demo's St Mary's schools, if any, and one added now with a curly apostrophe.
@@ -155,6 +160,7 @@ test('a school added with its phase typed is found by a search without the apost
 test("a school's SEFs show as a grid, and a date typed the British way is kept", async ({ page }) => {
   await startScreen(page);
   await page.getByRole('button', { name: 'Open demo authority' }).click();
+  await page.getByRole('button', { name: 'Schools', exact: true }).click(); // a file opens on the dashboard
   await expect(page.getByTestId('match-count')).toHaveText(/^\d+ of \d+ schools$/);
   await page.locator('tbody tr:not([aria-hidden]) td:nth-child(2) a').first().click();
 

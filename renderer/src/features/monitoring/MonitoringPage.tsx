@@ -21,6 +21,10 @@ import { DeadlinesPanel, type DeadlineTargets } from './DeadlinesPanel';
 type Overview = OpOutput<'monitoring.overview'>;
 const DD_KEY = 'sid-monitoring-double-district';
 
+/** Opens the page on a double district (null: the whole LA), as the dashboard's "awaiting QA" does. */
+export const showMonitoringFor = (doubleDistrictId: number | null) =>
+  sessionStorage.setItem(DD_KEY, doubleDistrictId === null ? '' : String(doubleDistrictId));
+
 /** A DSIM's page: for a double district, what needs doing this term. */
 export function MonitoringPage({ onOpen, onOpenConcern, onOpenProject }: DeadlineTargets) {
   const [org, setOrg] = useState<OpOutput<'organisation.get'> | null>(null);

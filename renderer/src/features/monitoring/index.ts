@@ -1,4 +1,5 @@
 /** What the rest of the app may use from the monitoring feature. */
-export { MonitoringPage } from './MonitoringPage';
+export { DeadlinesPanel } from './DeadlinesPanel';
+export { MonitoringPage, showMonitoringFor } from './MonitoringPage';
 export { SchoolMonitoring } from './SchoolMonitoring';
 export { SupportBadge } from './SupportBadge';

@@ -5,6 +5,7 @@ import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import type { SchoolListRow as SchoolRow } from '../../../../shared/api/schools';
 import { CATEGORIES, SUPPORT_LEVELS } from '../../../../shared/domain/categories';
 import { STAGES } from '../../../../shared/domain/concerns';
+import { OUTCOMES } from '../../../../shared/domain/ofsted';
 import { PHASES, SCHOOL_TYPES } from '../../../../shared/domain/organisation';
 import {
   emptyFilter,
@@ -35,6 +36,10 @@ const FILTER_KEY = 'sid-schools-filter';
 
 /** Another file has other districts, so its list starts unfiltered. */
 export const forgetFilter = () => sessionStorage.removeItem(FILTER_KEY);
+
+/** The list opens with this filter next, as a dashboard number opens the schools it counts. */
+export const showSchoolsWith = (filter: SchoolFilter) =>
+  sessionStorage.setItem(FILTER_KEY, JSON.stringify(filter));
 
 /** The filter survives going into a school and back, for as long as the window is open. */
 function savedFilter(): SchoolFilter {
@@ -187,10 +192,25 @@ export function SchoolsList({
           onChange={(v) => set({ concernStage: v === null ? null : Number(v) })}
           w={180}
         />
+        <TypeaheadSelect
+          label="Ofsted"
+          clearable
+          placeholder="Any"
+          data={OUTCOMES.map((o) => ({ value: o, label: o === 'None' ? 'Neither' : o }))}
+          value={filter.ofstedCategory}
+          onChange={(v) => set({ ofstedCategory: v })}
+          w={170}
+        />
         <Checkbox
           label="Duties missing"
           checked={filter.dutiesMissing}
           onChange={(e) => set({ dutiesMissing: e.currentTarget.checked })}
+          mb={8}
+        />
+        <Checkbox
+          label="No SIP visit this term"
+          checked={filter.noSipVisit}
+          onChange={(e) => set({ noSipVisit: e.currentTarget.checked })}
           mb={8}
         />
         <Checkbox
