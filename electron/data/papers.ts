@@ -68,11 +68,14 @@ export interface PaperRow {
   generatedBy: string;
   workbookBytes: number;
   pdfBytes: number;
+  /** The date of the meeting whose papers these were compared with; null for a first pack. */
+  comparedWith: string | null;
 }
 
 const PAPER = `
   SELECT id, meeting_id AS meetingId, generated_at AS generatedAt, generated_by AS generatedBy,
-         length(workbook) AS workbookBytes, length(pdf) AS pdfBytes
+         length(workbook) AS workbookBytes, length(pdf) AS pdfBytes,
+         json_extract(content, '$.previous.heldOn') AS comparedWith
   FROM meeting_papers`;
 
 /** A meeting's papers, latest (the ones presented) first. */

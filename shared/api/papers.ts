@@ -13,6 +13,8 @@ export const paperRow = z.object({
   generatedBy: z.string(),
   workbookBytes: z.number(),
   pdfBytes: z.number(),
+  /** The date of the meeting whose papers these were compared with; null for a first pack. */
+  comparedWith: z.string().nullable(),
   /** The latest papers of a meeting are the ones presented, and the next pack compares with them. */
   presented: z.boolean(),
 });

@@ -54,6 +54,9 @@ test('a DSIM records a group meeting, generates its papers in one step and opens
   await panel.getByRole('button', { name: 'Generate the papers' }).click();
   await expect(panel.getByText('Presented')).toBeVisible({ timeout: 30_000 });
   await expect(panel.getByRole('cell', { name: 'e2e.tester' })).toBeVisible();
+  await expect(panel.locator('tbody tr').first().getByRole('cell').nth(2)).toHaveText(
+    /^(First pack|The papers of \d{2}\/\d{2}\/\d{4})$/,
+  );
   await screens(page);
 
   const [xlsx] = await Promise.all([

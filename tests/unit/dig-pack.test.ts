@@ -258,7 +258,9 @@ describe('the District Intervention/Resource Group pack', () => {
 
     const listed = await ok(la.session, 'papers.list', { meetingId: first });
     expect(listed).toHaveLength(1);
-    expect(listed[0]!.presented).toBe(true);
+    expect(listed[0]).toMatchObject({ presented: true, comparedWith: null });
+    const second = await ok(la.session, 'papers.list', { meetingId: made.meetingId });
+    expect(second).toMatchObject([{ presented: true, comparedWith: '2026-11-25' }]);
   });
 });
 

@@ -99,16 +99,29 @@ export function MeetingPapers({ meetingId }: { meetingId: number }) {
                 <Table.Tr>
                   <Table.Th>Generated</Table.Th>
                   <Table.Th>By</Table.Th>
-                  <Table.Th />
+                  <Table.Th>Changes since</Table.Th>
                   <Table.Th>Download</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
                 {rows.map((paper) => (
                   <Table.Tr key={paper.id}>
-                    <Table.Td>{formatDateTime(paper.generatedAt)}</Table.Td>
+                    <Table.Td>
+                      <Group gap="xs" wrap="nowrap">
+                        <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+                          {formatDateTime(paper.generatedAt)}
+                        </Text>
+                        {paper.presented && (
+                          <Badge variant="light" style={{ flexShrink: 0 }}>
+                            Presented
+                          </Badge>
+                        )}
+                      </Group>
+                    </Table.Td>
                     <Table.Td>{paper.generatedBy}</Table.Td>
-                    <Table.Td>{paper.presented && <Badge variant="light">Presented</Badge>}</Table.Td>
+                    <Table.Td>
+                      {paper.comparedWith ? `The papers of ${formatDate(paper.comparedWith)}` : 'First pack'}
+                    </Table.Td>
                     <Table.Td>
                       <Group gap="xs" wrap="nowrap">
                         <Button size="xs" variant="default" onClick={() => void fetchFile(paper, 'xlsx')}>
