@@ -1,7 +1,14 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../electron/cli/run';
 import { verifyAuditChain } from '../../electron/data/audit';
+import { openDatabase } from '../../electron/data/database';
+import { fillDemoAuthority } from '../../electron/data/demo';
+import { meetings } from '../../electron/data/meetings';
+import { decisionDraft, meetingTitle } from '../../shared/domain/meetings';
 import { concernDraft, concernsAuthority, refusal } from './concerns-fixture';
 import { ok, snapshot } from './helpers';
 
@@ -259,5 +266,57 @@ describe('group meetings', () => {
       await runCli(['check', '--db', f.path], { out: (l) => tampered.push(l), err: (l) => tampered.push(l) }),
     ).toBe(1);
     expect(tampered.join('\n')).toContain(`entry ${moved} does not match its hash`);
+  });
+});
+
+describe('the demo authority’s meetings', () => {
+  it('has each double district’s past groups, the next one ahead, and applied decisions that agree with the records', async () => {
+    const db = await openDatabase(join(mkdtempSync(join(tmpdir(), 'sid-demo-')), 'demo.sid'), {
+      create: true,
+    });
+    fillDemoAuthority(db, '2026-11-23');
+    const rows = db
+      .prepare('SELECT id, held_on AS heldOn, kind, double_district_id AS dd FROM meetings ORDER BY held_on')
+      .all() as Array<{ id: number; heldOn: string; kind: string; dd: number | null }>;
+    const areas = db.prepare('SELECT id FROM double_districts').pluck().all() as number[];
+    for (const dd of areas) {
+      const own = rows.filter((m) => m.dd === dd);
+      const groups = own.filter((m) => m.kind === 'District Intervention/Resource Group');
+      const ahead = groups.filter((m) => m.heldOn > '2026-11-23');
+      expect(ahead).toHaveLength(1);
+      expect(ahead[0]!.heldOn <= '2026-12-14').toBe(true);
+      expect(groups.length).toBeGreaterThanOrEqual(3);
+      expect(own.filter((m) => m.kind === 'District Focus Group').length).toBeGreaterThanOrEqual(4);
+    }
+
+    let applied = 0;
+    for (const row of rows) {
+      const m = meetings.get(db, row.id)!;
+      expect(m.attendees.length).toBeGreaterThan(0);
+      for (const d of m.decisions) {
+        applied++;
+        const draft = Object.fromEntries(
+          Object.entries(d).filter(([key]) => !['school', 'appliedAt', 'appliedBy'].includes(key)),
+        );
+        expect(decisionDraft.safeParse(draft).success).toBe(true);
+        expect(d.appliedAt?.slice(0, 10)).toBe(m.heldOn);
+        if (d.kind === 'stage')
+          expect(
+            db
+              .prepare(
+                'SELECT to_stage, decided_on, meeting FROM concern_stage_decisions WHERE concern_id = ? AND decided_on = ?',
+              )
+              .get(d.subjectId, m.heldOn),
+          ).toEqual({ to_stage: d.to, decided_on: m.heldOn, meeting: meetingTitle(m) });
+        if (d.kind === 'category')
+          expect(
+            db
+              .prepare('SELECT confirmed_category, decided_on FROM category_reviews WHERE id = ?')
+              .get(d.subjectId),
+          ).toEqual({ confirmed_category: d.category, decided_on: m.heldOn });
+      }
+    }
+    expect(applied).toBeGreaterThan(4);
+    db.close();
   });
 });

@@ -38,11 +38,28 @@ interface StageDecision {
   decidedById: number;
 }
 
+interface CategoryDecision {
+  id: number;
+  schoolId: number;
+  school: string;
+  category: number;
+  notes: string;
+  decidedOn: string;
+}
+
+/** The day on which the most categories were confirmed: the day the group met to moderate them. */
+function busiestDay(decisions: readonly CategoryDecision[]): string | undefined {
+  const counts = new Map<string, number>();
+  for (const d of decisions) counts.set(d.decidedOn, (counts.get(d.decidedOn) ?? 0) + 1);
+  return [...counts].sort(([a, m], [b, n]) => n - m || a.localeCompare(b))[0]?.[0];
+}
+
 /**
  * Each double district's meetings over the last three terms: the District Intervention/Resource
  * Group termly, the District Focus Group half-termly, with attendees, agenda and minutes. A term's
- * group meets on the day of the district's latest stage decision that term, and that decision is
- * recorded against it as applied, so its minutes and the concern's history agree. Ends with the next
+ * group meets on the day of the district's latest stage decision that term (else the day most of its
+ * categories were confirmed), and that day's decisions are recorded against it as applied, so its
+ * minutes and the schools' histories agree. Ends with the next
  * group meeting a fortnight ahead, its agenda set and its minutes still to come.
  */
 export function seedMeetings(db: Db, random: Random, today: string): void {
@@ -78,7 +95,13 @@ export function seedMeetings(db: Db, random: Random, today: string): void {
   );
   const insertDecision = db.prepare(
     `INSERT INTO meeting_decisions (meeting_id, position, kind, school_id, subject_id, details, applied_at, applied_by)
-     VALUES (?, ?, 'stage', ?, ?, ?, ?, ?)`,
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const categoryDecisions = db.prepare(
+    `SELECT r.id, r.school_id AS schoolId, s.name AS school, r.confirmed_category AS category,
+            COALESCE(r.decision_notes, '') AS notes, r.decided_on AS decidedOn
+     FROM category_reviews r JOIN schools s ON s.id = r.school_id JOIN districts d ON d.id = s.district_id
+     WHERE d.double_district_id = ? AND r.decided_on BETWEEN ? AND ? ORDER BY r.decided_on, r.id`,
   );
   const stageDecisions = db.prepare(
     `SELECT k.id, k.concern_id AS concernId, c.school_id AS schoolId, s.name AS school, k.to_stage AS "to",
@@ -139,33 +162,50 @@ export function seedMeetings(db: Db, random: Random, today: string): void {
           } discussed; nothing further to refer to the group this half-term.`,
         });
       }
-      const decided = stageDecisions.all(
-        area.id,
-        t.startsOn,
-        t.endsOn < today ? t.endsOn : addDays(today, -1),
-      ) as Array<StageDecision & { decidedOn: string }>;
-      const latest = decided.at(-1);
-      const heldOn = latest?.decidedOn ?? thursdayBefore(addDays(t.endsOn, -21));
+      const last = t.endsOn < today ? t.endsOn : addDays(today, -1);
+      const decided = stageDecisions.all(area.id, t.startsOn, last) as Array<
+        StageDecision & { decidedOn: string }
+      >;
+      const confirmed = categoryDecisions.all(area.id, t.startsOn, last) as CategoryDecision[];
+      const heldOn =
+        decided.at(-1)?.decidedOn ?? busiestDay(confirmed) ?? thursdayBefore(addDays(t.endsOn, -21));
       if (heldOn >= today) continue;
       const atMeeting = decided.filter((d) => d.decidedOn === heldOn);
+      const categoriesAt = confirmed.filter((c) => c.decidedOn === heldOn);
       const id = add(area, 'District Intervention/Resource Group', heldOn, {
         agenda: `1. Category review, ${label}\n2. Progress of schools causing concern\n3. Intervention projects: impact and funding\n4. Spending against the fund`,
         minutes: [
           `Categories reviewed in the light of the SIPs' reports; no disagreement outstanding.`,
+          ...categoriesAt.map((c) => `${c.school}: category ${c.category} confirmed.`),
           ...atMeeting.map((d) => `${d.school}: ${d.reason}. The group moved the concern to Stage ${d.to}.`),
           `Projects reviewed against their RAG reports; spending within the fund.`,
         ].join('\n'),
       });
       const title = meetingTitle({ kind: 'District Intervention/Resource Group', heldOn });
-      atMeeting.forEach((d, position) => {
+      const appliedAt = `${heldOn}T16:00:00.000Z`;
+      const by = head?.name ?? 'Demo';
+      categoriesAt.forEach((c, position) =>
         insertDecision.run(
           id,
           position,
+          'category',
+          c.schoolId,
+          c.id,
+          JSON.stringify({ category: c.category, notes: c.notes }),
+          appliedAt,
+          by,
+        ),
+      );
+      atMeeting.forEach((d, i) => {
+        insertDecision.run(
+          id,
+          categoriesAt.length + i,
+          'stage',
           d.schoolId,
           d.concernId,
           JSON.stringify({ to: d.to, reason: d.reason, decidedById: d.decidedById }),
-          `${heldOn}T16:00:00.000Z`,
-          head?.name ?? 'Demo',
+          appliedAt,
+          by,
         );
         nameMeeting.run(title, d.id);
       });
