@@ -130,6 +130,7 @@ export async function exportBudget(
   templatePath: string,
   which: { financialYear?: string | undefined; asAt?: string | undefined },
 ) {
+  await reachStage('reading');
   const held = summaryAt(ctx, which);
   const summary: BudgetDraft = {
     financialYear: held.financialYear,

@@ -6,10 +6,19 @@ import { parseCashMillions, parseCode, parseFte, totalOf, type Figure } from '..
 import { listSavingsOptions, savingsOptions } from '../data/savings';
 import { saveRecord, write } from '../data/write';
 import { listed } from '../workbooks/problems';
-import { readSavingsOptions, writeSavingsOptions, type ParsedSavings } from '../workbooks/savings-options';
+import { offThread } from '../workbooks/off-thread';
+import type { ParsedSavings } from '../workbooks/savings-options';
 import { FIGURE_FIELDS, SAVINGS_SHEET, type FigureField } from '../workbooks/layouts/savings-options';
 import type { Ctx, HandlersOf } from './context';
-import { backUpBefore, planMark, refuseIfStale, refuseReadOnly, refuseWithProblems } from './imports';
+import {
+  backUpBefore,
+  planMark,
+  PreviewedPlans,
+  refuseIfStale,
+  refuseReadOnly,
+  refuseWithProblems,
+} from './imports';
+import { reachStage } from './progress';
 
 interface PlannedOption {
   heldId: number | undefined;
@@ -89,9 +98,15 @@ export function planSavings(ctx: Ctx, parsed: ParsedSavings): SavingsPlan {
   return { preview, work, readAt };
 }
 
+/** The workbook is read on the workbook thread, so the app answers other requests meanwhile. */
 async function planFromUpload(ctx: Ctx, dataBase64: string): Promise<SavingsPlan> {
-  return planSavings(ctx, await readSavingsOptions(Buffer.from(dataBase64, 'base64')));
+  await reachStage('reading');
+  const parsed = await offThread('readSavingsOptions', Buffer.from(dataBase64, 'base64'));
+  await reachStage('checking');
+  return planSavings(ctx, parsed);
 }
+
+const previewed = new PreviewedPlans<SavingsPlan>();
 
 /** Writes the whole plan in one write or nothing, after a backup when it corrects options already held. */
 export async function applySavings(ctx: Ctx, plan: SavingsPlan): Promise<void> {
@@ -100,6 +115,7 @@ export async function applySavings(ctx: Ctx, plan: SavingsPlan): Promise<void> {
   const work = plan.work.filter((w) => w.changed);
   if (work.length === 0) return;
   if (work.some((w) => w.heldId !== undefined)) await backUpBefore(ctx, 'before-import');
+  await reachStage('writing');
   write(ctx, () => {
     refuseIfStale(ctx, plan.readAt);
     for (const w of work)
@@ -122,15 +138,26 @@ function savingsList(ctx: Ctx) {
 
 export const savingsHandlers: HandlersOf<typeof savingsOps> = {
   'savings.list': (_, s) => savingsList(s.ctx()),
-  'savings.preview': async ({ dataBase64 }, s) => (await planFromUpload(s.ctx(), dataBase64)).preview,
-  'savings.apply': async ({ dataBase64 }, s) => {
+  'savings.preview': async ({ dataBase64 }, s) => {
     const plan = await planFromUpload(s.ctx(), dataBase64);
+    previewed.keep(s.ctx(), dataBase64, plan);
+    return plan.preview;
+  },
+  // The plan the preview of these same bytes made, unless the file changed since.
+  'savings.apply': async ({ dataBase64 }, s) => {
+    const plan = previewed.take(s.ctx(), dataBase64) ?? (await planFromUpload(s.ctx(), dataBase64));
     await applySavings(s.ctx(), plan);
     return plan.preview;
   },
   'savings.export': async (_, s) => {
     const ctx = s.ctx();
-    const data = await writeSavingsOptions(s.template('savings-options.xlsx'), listSavingsOptions(ctx.db));
-    return { fileName: `Savings options ${londonDate(ctx.now())}.xlsx`, dataBase64: data.toString('base64') };
+    await reachStage('reading');
+    const options = listSavingsOptions(ctx.db);
+    await reachStage('writing');
+    const data = await offThread('writeSavingsOptions', s.template('savings-options.xlsx'), options);
+    return {
+      fileName: `Savings options ${londonDate(ctx.now())}.xlsx`,
+      dataBase64: Buffer.from(data).toString('base64'),
+    };
   },
 };

@@ -1,6 +1,7 @@
 import type { BudgetDraft } from '../../shared/api/budgets';
 import type { Framework } from '../../shared/domain/sef';
 import { readBudgetSummary, writeBudgetSummary } from './budget-summary';
+import { readSavingsOptions, writeSavingsOptions, type SavingsExportRow } from './savings-options';
 import { readRegister, writeRegister, type RegisterExport } from './schools-register';
 import { readSefGrid, writeSefGrid, type GridExport } from './sef-grid';
 
@@ -21,6 +22,9 @@ export const workbookTasks = {
     writeRegister(templatePath, data),
   writeSefGrid: async (templatePath: string, data: GridExport): Promise<Uint8Array> =>
     writeSefGrid(templatePath, data),
+  readSavingsOptions: (data: Uint8Array) => readSavingsOptions(asBuffer(data)),
+  writeSavingsOptions: async (templatePath: string, options: SavingsExportRow[]): Promise<Uint8Array> =>
+    writeSavingsOptions(templatePath, options),
 };
 
 export type WorkbookTasks = typeof workbookTasks;

@@ -14,6 +14,12 @@ export const JOB_OPS = [
   'sefGrid.preview',
   'sefGrid.apply',
   'sefGrid.export',
+  'budgets.preview',
+  'budgets.apply',
+  'budgets.export',
+  'savings.preview',
+  'savings.apply',
+  'savings.export',
   'papers.generate',
 ] as const;
 export type JobOp = (typeof JOB_OPS)[number];

@@ -4,6 +4,7 @@ import type { BudgetPreview } from '../../../../shared/api/budgets';
 import { formatDate } from '../../../../shared/domain/format';
 import { call, errorMessage, useOperation } from '../../api';
 import { ImportWorkflow } from '../../components/ImportWorkflow';
+import { runJob } from '../../components/jobs';
 import { ProblemList } from '../../components/ProblemList';
 import { download } from '../../components/workbook-files';
 import { BudgetChart } from './BudgetChart';
@@ -89,9 +90,9 @@ export function BudgetsPage() {
         description="The LA's budget summary workbook. Every total in it must add up to its lines; you will see the figures before anything is saved."
         chooseLabel="Choose budget summary…"
         testId="budget-preview"
-        preview={(upload) => call('budgets.preview', upload)}
-        apply={async (upload) => {
-          const done = await call('budgets.apply', upload);
+        preview={(upload, onStage) => runJob('budgets.preview', upload, onStage)}
+        apply={async (upload, onStage) => {
+          const done = await runJob('budgets.apply', upload, onStage);
           list.reload();
           return `Imported the budget summary ${done.financialYear} as at ${formatDate(done.asAt)}.`;
         }}

@@ -14,6 +14,7 @@ import {
 } from '../../../../shared/domain/savings';
 import { call, errorMessage, useOperation } from '../../api';
 import { ImportWorkflow } from '../../components/ImportWorkflow';
+import { runJob } from '../../components/jobs';
 import { ProblemList } from '../../components/ProblemList';
 import { download } from '../../components/workbook-files';
 
@@ -233,9 +234,9 @@ export function SavingsPage() {
         description="The savings options workbook returned by the owners. You will see every change before anything is saved."
         chooseLabel="Choose savings workbook…"
         testId="savings-preview"
-        preview={(upload) => call('savings.preview', upload)}
-        apply={async (upload) => {
-          const done = await call('savings.apply', upload);
+        preview={(upload, onStage) => runJob('savings.preview', upload, onStage)}
+        apply={async (upload, onStage) => {
+          const done = await runJob('savings.apply', upload, onStage);
           list.reload();
           return `Imported ${done.newOptions.length} new and ${done.changed.length} changed savings options.`;
         }}
