@@ -15,7 +15,7 @@ import type { Random } from './random';
 const FINANCE = { name: 'Frank Ledger', role: 'SID Finance' };
 const JFU = { name: 'Joan Fairweather', role: 'JFU' };
 
-/** The Thursday on or before a date: the groups meet on Thursdays. */
+/** The Thursday on or before a date: a group meets on a Thursday unless its decisions fix another day. */
 function thursdayBefore(date: string): string {
   const day = new Date(`${date}T12:00:00Z`).getUTCDay();
   return addDays(date, -((day + 7 - 4) % 7));
