@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import type { Problem } from '../../shared/api/errors';
 import type { BudgetDraft } from '../../shared/api/budgets';
 import {
@@ -14,7 +13,7 @@ import {
   type HeldTotal,
 } from '../../shared/domain/budgets';
 import { shorten } from '../../shared/domain/fields';
-import { keepColumnWidths, readCellText, readCells, saveLikeTemplate } from './cells';
+import { keepColumnWidths, readCells, readCellText, saveLikeTemplate, templateWorkbook } from './cells';
 import { cellWhere, norm, type ReadBook, type ReadSheet } from './layout';
 import { budgetSummaryLayout as layout } from './layouts/budget-summary';
 
@@ -235,8 +234,7 @@ const pounds = (pence: number) => pence / 100;
  * the lines, so the file reads the same in Excel and back in the app.
  */
 export async function writeBudgetSummary(templatePath: string, data: BudgetDraft): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.readFile(templatePath);
+  const workbook = await templateWorkbook(templatePath);
   const at = locate(workbook);
   if (!at || at.sheet.name !== layout.sheet || at.titleRow === null)
     throw new Error(`The template has lost the header row of its "${layout.sheet}" sheet.`);

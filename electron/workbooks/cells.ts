@@ -105,6 +105,17 @@ export async function readCells<T>(
 }
 
 /**
+ * A template opened in ExcelJS to be filled. ExcelJS is loaded only when a workbook is written, so
+ * the workbook thread, which imports without it, stays light while it reads.
+ */
+export async function templateWorkbook(templatePath: string): Promise<ExcelJS.Workbook> {
+  const { default: ExcelJSModule } = await import('exceljs');
+  const workbook = new ExcelJSModule.Workbook();
+  await workbook.xlsx.readFile(templatePath);
+  return workbook;
+}
+
+/**
  * ExcelJS treats a column exactly 9 wide as "default" and drops its width on save, so the column
  * comes back at Excel's narrower default. A width a billionth wider is written and looks the same.
  */

@@ -1,7 +1,7 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { Problem } from '../../shared/api/errors';
 import { inMillions, totalOf, UNKNOWN, type Figure } from '../../shared/domain/savings';
-import { keepColumnWidths, readCells, saveLikeTemplate, textForExcel } from './cells';
+import { keepColumnWidths, readCells, saveLikeTemplate, templateWorkbook, textForExcel } from './cells';
 import {
   findSheet,
   missingColumns,
@@ -84,8 +84,7 @@ export async function writeSavingsOptions(
   templatePath: string,
   options: SavingsExportRow[],
 ): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.readFile(templatePath);
+  const workbook = await templateWorkbook(templatePath);
   const found = templateSheet(workbook, SAVINGS_SHEET);
   const { sheet, headerRow, columnOf } = found;
 

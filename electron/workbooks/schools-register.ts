@@ -1,6 +1,5 @@
-import ExcelJS from 'exceljs';
 import type { Problem } from '../../shared/api/contract';
-import { keepColumnWidths, readCells } from './cells';
+import { keepColumnWidths, readCells, templateWorkbook } from './cells';
 import {
   findSheet,
   missingColumns,
@@ -98,8 +97,7 @@ export interface RegisterExport {
  * stay as the LA made them, each value under its layout column.
  */
 export async function writeRegister(templatePath: string, data: RegisterExport): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.readFile(templatePath);
+  const workbook = await templateWorkbook(templatePath);
   const schools = templateSheet(workbook, SCHOOLS_SHEET);
   const districts = templateSheet(workbook, DISTRICTS_SHEET);
   const lost = [

@@ -1,7 +1,6 @@
-import ExcelJS from 'exceljs';
 import type { Problem } from '../../shared/api/contract';
 import type { Framework } from '../../shared/domain/sef';
-import { keepColumnWidths, readCells, saveLikeTemplate } from './cells';
+import { keepColumnWidths, readCells, saveLikeTemplate, templateWorkbook } from './cells';
 import {
   findSheet,
   missingColumns,
@@ -113,8 +112,7 @@ export interface GridExport {
  */
 export async function writeSefGrid(templatePath: string, data: GridExport): Promise<Buffer> {
   const layout = sefGridLayout(data.framework);
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.readFile(templatePath);
+  const workbook = await templateWorkbook(templatePath);
   const found = templateSheet(workbook, layout);
   writeTitles(found, layout, { doubleDistrict: data.doubleDistrict, term: data.term });
   writeRows(
