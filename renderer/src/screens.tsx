@@ -140,7 +140,13 @@ export const SCREENS = {
   meeting: screen({
     path: 'meetings/:id',
     under: 'meetings',
-    render: ({ id }, { go }) => <MeetingPage id={id} onBack={() => go({ kind: 'meetings' })} />,
+    render: ({ id }, { go }) => (
+      <MeetingPage
+        id={id}
+        onBack={() => go({ kind: 'meetings' })}
+        onRestored={() => go({ kind: 'meeting', id })}
+      />
+    ),
   }),
   partnerships: screen({
     path: 'partnerships',

@@ -29,6 +29,28 @@ test('a DSIM records a stage change in the minutes, previews it, applies it and 
   await page.getByRole('button', { name: 'Meetings', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Meetings', level: 2 })).toBeVisible();
 
+  // A meeting recorded in error is deleted after a question, and Undo puts it back.
+  await page.getByRole('button', { name: 'Record a meeting' }).click();
+  const error = page.getByRole('dialog', { name: 'Record a meeting' });
+  await error.getByRole('combobox', { name: 'Meeting' }).click();
+  await page.getByRole('option', { name: 'Core group' }).click();
+  await error.getByRole('button', { name: 'Record meeting' }).click();
+  await expect(page.getByRole('heading', { name: `Core group of ${today}`, level: 2 })).toBeVisible();
+  await page.getByRole('button', { name: 'Delete meeting' }).click();
+  await page
+    .getByRole('dialog', { name: 'Delete this meeting?' })
+    .getByRole('button', { name: 'Delete' })
+    .click();
+  await expect(page.getByRole('heading', { name: 'Meetings', level: 2 })).toBeVisible();
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByRole('heading', { name: `Core group of ${today}`, level: 2 })).toBeVisible();
+  await page.getByRole('button', { name: 'Delete meeting' }).click();
+  await page
+    .getByRole('dialog', { name: 'Delete this meeting?' })
+    .getByRole('button', { name: 'Delete' })
+    .click();
+  await expect(page.getByRole('heading', { name: 'Meetings', level: 2 })).toBeVisible();
+
   // The demo's past meetings, newest first, for one double district.
   await page.getByRole('combobox', { name: 'Double district' }).click();
   await page.getByRole('option').first().click();

@@ -13,7 +13,16 @@ import { meetingDraftOf } from './drafts';
 const detailsKey = (m: MeetingRow) => JSON.stringify({ ...meetingDraftOf(m), decisions: null });
 
 /** One meeting: its papers, the meeting itself (attendees, agenda, minutes) and its decisions. */
-export function MeetingPage({ id, onBack }: { id: number; onBack: () => void }) {
+export function MeetingPage({
+  id,
+  onBack,
+  onRestored,
+}: {
+  id: number;
+  onBack: () => void;
+  /** Back on the meeting once an Undo has put it back. */
+  onRestored: () => void;
+}) {
   const { data: meeting, error, reload } = useOperation('meetings.get', { id });
   if (error && !meeting) return <Alert color="red">{error}</Alert>;
   if (!meeting) return <Text c="dimmed">Loading…</Text>;
@@ -29,7 +38,7 @@ export function MeetingPage({ id, onBack }: { id: number; onBack: () => void }) 
     try {
       const { auditId } = await call('meetings.delete', { id });
       onBack();
-      showUndoNotice(`Deleted the ${title}.`, auditId, () => undefined);
+      showUndoNotice(`Deleted the ${title}.`, auditId, onRestored);
     } catch (e) {
       notifications.show({ color: 'red', message: errorMessage(e) });
     }
