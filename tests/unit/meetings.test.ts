@@ -196,6 +196,57 @@ describe('group meetings', () => {
     expect(edited.fields?.decisions).toMatch(/has been applied: it stays as it was$/);
   });
 
+  it('offers the schools of its double district with something to decide, and checks who decided', async () => {
+    const f = await withThingsToDecide();
+    await ok(f.session, 'concerns.save', { draft: concernDraft(f.c) });
+    const options = await ok(f.session, 'meetings.decisionOptions', { meetingId: f.meeting.id });
+    expect(
+      options.map((o) => [o.school, o.proposals.length, o.concern?.stage ?? null, o.projects.length]),
+    ).toEqual([
+      ['Alder Primary', 0, 2, 1],
+      ["St Mary's Primary", 1, null, 0],
+    ]);
+    const county = await ok(f.session, 'meetings.save', {
+      draft: meetingDraft(f, { doubleDistrictId: null }),
+    });
+    expect(
+      (await ok(f.session, 'meetings.decisionOptions', { meetingId: county.id })).map((o) => o.school),
+    ).toEqual(['Alder Primary', "St Mary's Primary", 'Tame Valley Primary']);
+
+    const nobody = await refusal(f.session, 'meetings.save', {
+      id: f.meeting.id,
+      draft: meetingDraft(f, {
+        decisions: [
+          { kind: 'stage', schoolId: f.a, subjectId: f.concern.id, to: 3, reason: 'Pace', decidedById: 999 },
+        ],
+      }),
+    });
+    expect(nobody.code).toBe('invalid_input');
+    // Over the Priority School Support cap without a reason: refused by the project's own rule, by name.
+    await ok(f.session, 'meetings.save', {
+      id: f.meeting.id,
+      draft: meetingDraft(f, {
+        decisions: [
+          {
+            kind: 'funding',
+            schoolId: f.a,
+            subjectId: f.project.id,
+            source: 'pss-monitoring',
+            description: 'Ten monitoring days',
+            days: 10,
+            amountPence: 500000,
+            exceptionReason: '',
+          },
+        ],
+      }),
+    });
+    const capped = await refusal(f.session, 'meetings.applyDecisions', { meetingId: f.meeting.id });
+    expect(capped.message).toMatch(
+      /^Nothing was applied: “Alder Primary: agree £5,000 for .+” no longer applies\. /,
+    );
+    expect(capped.message).toContain('The DSIM can record an exception with a reason.');
+  });
+
   it('applies nothing when one decision no longer applies, and says which', async () => {
     const f = await withThingsToDecide();
     // The proposal is decided on its own page before the minutes are applied.
