@@ -194,6 +194,16 @@ describe('group meetings', () => {
       }),
     });
     expect(edited.fields?.decisions).toMatch(/has been applied: it stays as it was$/);
+    // The minutes can still be corrected, the applied decisions sent back as they were.
+    const corrected = await ok(f.session, 'meetings.save', {
+      id: f.meeting.id,
+      draft: meetingDraft(f, {
+        minutes: 'Corrected minutes',
+        decisions: applied.meeting.decisions.map(({ school: _s, appliedAt: _a, appliedBy: _b, ...d }) => d),
+      }),
+    });
+    expect(corrected.minutes).toBe('Corrected minutes');
+    expect(corrected.decisions).toEqual(applied.meeting.decisions);
   });
 
   it('offers the schools of its double district with something to decide, and checks who decided', async () => {
