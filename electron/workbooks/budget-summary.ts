@@ -12,7 +12,7 @@ import {
   type BudgetLineFigures,
   type HeldTotal,
 } from '../../shared/domain/budgets';
-import { shorten } from '../../shared/domain/fields';
+import { shorten } from '../../shared/domain/shorten';
 import { keepColumnWidths, readCells, readCellText, saveLikeTemplate, templateWorkbook } from './cells';
 import { cellWhere, norm, type ReadBook, type ReadSheet } from './layout';
 import { budgetSummaryLayout as layout } from './layouts/budget-summary';

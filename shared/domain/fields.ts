@@ -78,10 +78,4 @@ export const grade = z
 export const oneOf = <const T extends readonly [string, ...string[]]>(options: T) =>
   z.enum(options, { message: 'Choose one of the options in the list' });
 
-/** Text shortened for a message, so a 1 MB cell does not become a 1 MB error. */
-export function shorten(text: string, max = 40): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length <= max
-    ? flat
-    : `${flat.slice(0, max - 1)}… (${flat.length.toLocaleString('en-GB')} characters)`;
-}
+export { shorten } from './shorten';

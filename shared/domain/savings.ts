@@ -1,5 +1,5 @@
 import { formatPounds } from './format';
-import { shorten } from './fields';
+import { shorten } from './shorten';
 
 /**
  * One owner's figure for a savings option: a number (pence, or hundredths of a post for FTE), `?`
