@@ -16,7 +16,7 @@ import { visitsAwaitingQa } from '../data/visits';
 import { calendarOf } from './calendar';
 import type { Ctx, HandlersOf } from './context';
 import { deadlinesAhead } from './deadlines';
-import { schoolListRows } from './schools';
+import { schoolList, schoolListRows } from './schools';
 
 /** A double district's fund for the year: its allocation set against what its projects charge to it. */
 function fundLines(ctx: Ctx, doubleDistrictId: number | null, financialYear: string) {
@@ -44,7 +44,9 @@ export function dashboardOf(
   today = londonDate(ctx.now()),
 ): Dashboard {
   const calendar = calendarOf(ctx);
-  const rows = schoolListRows(ctx, today);
+  // Today's list is the one the schools list keeps until the file changes, so the number clicked and
+  // the list it opens are one answer, and the list opens at once.
+  const rows = today === londonDate(ctx.now()) ? schoolList(ctx) : schoolListRows(ctx, today);
   const inScope = rows.filter((s) => doubleDistrictId === null || s.doubleDistrictId === doubleDistrictId);
   const open = inScope.filter((s) => s.closedOn === null);
   const byId = new Map(open.map((s) => [s.id, s]));

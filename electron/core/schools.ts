@@ -104,7 +104,7 @@ export function schoolListRows(ctx: Ctx, today = londonDate(ctx.now())): SchoolL
 }
 
 /** The list as the window asks for it on every visit: worked out again only once the file or the day has changed. */
-const schoolList = untilWritten(schoolListRows);
+export const schoolList = untilWritten(schoolListRows);
 
 export const schoolsHandlers: HandlersOf<typeof schoolsOps> = {
   'schools.list': (_, s) => schoolList(s.ctx()),

@@ -68,6 +68,7 @@ export const SCREENS = {
         onOpenProject={(id) => go({ kind: 'project', id })}
         onOpenMonitoring={() => go({ kind: 'monitoring' })}
         onOpenFund={() => go({ kind: 'fund' })}
+        onOpenMeeting={(id) => go({ kind: 'meeting', id })}
       />
     ),
   }),

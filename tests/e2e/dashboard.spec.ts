@@ -34,6 +34,11 @@ test('a file opens on the dashboard, and a number opens exactly the schools it c
   await expect(page.getByTestId('fund-chart').getByRole('table')).toBeVisible();
   await screens(page, 'all');
 
+  // A deadline opens where it is acted on: its project, or the school's concern.
+  await page.getByTestId('deadlines').getByRole('button').first().click();
+  await expect(page).toHaveURL(/#\/(projects|concerns)\/\d+$/);
+  await page.getByRole('button', { name: 'Dashboard', exact: true }).click();
+
   // Stage 3 concerns across the LA: the list opens filtered to them, and holds that many.
   const stage3 = await number(page, 'stage-3');
   expect(stage3).toBeGreaterThan(0);

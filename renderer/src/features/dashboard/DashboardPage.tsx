@@ -1,4 +1,4 @@
-import { Alert, Group, Paper, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Group, Paper, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { countFilter, SCHOOL_COUNTS, type SchoolCount } from '../../../../shared/domain/dashboard';
 import { formatDate } from '../../../../shared/domain/format';
@@ -16,6 +16,7 @@ export interface DashboardTargets {
   onOpenProject: (id: number) => void;
   onOpenMonitoring: () => void;
   onOpenFund: () => void;
+  onOpenMeeting: (id: number) => void;
 }
 
 /** The double district chosen on the dashboard, kept per file: another file has other double districts. */
@@ -58,6 +59,7 @@ export function DashboardPage(props: DashboardTargets) {
     showSchoolsWith(countFilter(count, scope));
     props.onOpenSchools();
   };
+  const meeting = shown?.nextMeeting ?? null;
   const noSipVisit = SCHOOL_COUNTS.find((c) => c.key === 'no-sip-visit')!;
   const where = scope === null ? 'the LA' : (org?.doubleDistricts.find((d) => d.id === scope)?.name ?? '');
 
@@ -137,16 +139,22 @@ export function DashboardPage(props: DashboardTargets) {
           <Title order={3} size="h5" mb={4}>
             Next group meeting
           </Title>
-          {shown && !shown.nextMeeting ? (
-            <Text size="sm" c="dimmed" px="xs" py={4}>
-              None planned yet.
-            </Text>
+          {meeting ? (
+            <Anchor
+              component="button"
+              size="sm"
+              ta="left"
+              px="xs"
+              py={4}
+              onClick={() => props.onOpenMeeting(meeting.id)}
+            >
+              {meeting.kind}
+              {meeting.doubleDistrict ? '' : ' (county-wide)'}, {formatDate(meeting.heldOn)},{' '}
+              {dayWord(meeting.daysLeft)}
+            </Anchor>
           ) : (
-            <Text size="sm" px="xs" py={4}>
-              {shown?.nextMeeting
-                ? `${shown.nextMeeting.kind}${shown.nextMeeting.doubleDistrict ? '' : ' (county-wide)'}, ` +
-                  `${formatDate(shown.nextMeeting.heldOn)}, ${dayWord(shown.nextMeeting.daysLeft)}`
-                : '…'}
+            <Text size="sm" c="dimmed" px="xs" py={4}>
+              {shown ? 'None planned yet.' : '…'}
             </Text>
           )}
         </Paper>
