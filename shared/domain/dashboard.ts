@@ -76,7 +76,7 @@ export function schoolCounts<T extends Parameters<typeof filterSchools>[0][numbe
 }
 
 /** How many terms the category chart shows: two academic years. */
-export const CHART_TERMS = 6;
+const CHART_TERMS = 6;
 
 export interface TermPoint {
   term: string;
