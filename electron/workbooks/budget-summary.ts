@@ -234,7 +234,7 @@ const pounds = (pence: number) => pence / 100;
  * the lines, so the file reads the same in Excel and back in the app.
  */
 export async function writeBudgetSummary(templatePath: string, data: BudgetDraft): Promise<Buffer> {
-  const workbook = await templateWorkbook(templatePath);
+  const workbook = await templateWorkbook(templatePath, 'left out');
   const at = locate(workbook);
   if (!at || at.sheet.name !== layout.sheet || at.titleRow === null)
     throw new Error(`The template has lost the header row of its "${layout.sheet}" sheet.`);

@@ -106,12 +106,27 @@ export async function readCells<T>(
 
 /**
  * A template opened in ExcelJS to be filled. ExcelJS is loaded only when a workbook is written, so
- * the workbook thread, which imports without it, stays light while it reads.
+ * the workbook thread, which imports without it, stays light while it reads. A writer that saves with
+ * saveLikeTemplate, which puts the template's own validations back, opens it without them: ExcelJS
+ * would otherwise spread each validated range into one entry per cell, thousands on a grid.
  */
-export async function templateWorkbook(templatePath: string): Promise<ExcelJS.Workbook> {
+export async function templateWorkbook(
+  templatePath: string,
+  validations: 'kept' | 'left out' = 'kept',
+): Promise<ExcelJS.Workbook> {
   const { default: ExcelJSModule } = await import('exceljs');
   const workbook = new ExcelJSModule.Workbook();
-  await workbook.xlsx.readFile(templatePath);
+  if (validations === 'kept') {
+    await workbook.xlsx.readFile(templatePath);
+    return workbook;
+  }
+  const template = await readFile(templatePath);
+  const parts = readDirectory(template).map((p) => {
+    const bytes = unpack(template, p);
+    if (!SHEET_PART.test(p.name)) return { name: p.name, bytes };
+    return { name: p.name, bytes: Buffer.from(bytes.toString('utf8').replace(VALIDATIONS, ''), 'utf8') };
+  });
+  await workbook.xlsx.load(packZip(parts) as unknown as ArrayBuffer);
   return workbook;
 }
 
@@ -128,6 +143,7 @@ export function keepColumnWidths(sheet: ExcelJS.Worksheet): void {
 }
 
 const PRINT_TITLES = /<definedName\b[^>]*\bname="_xlnm\.Print_Titles"[^>]*>[^<]*<\/definedName>/g;
+const SHEET_PART = /^xl\/worksheets\/sheet\d+\.xml$/;
 const VALIDATIONS = /<dataValidations\b[^>]*>[\s\S]*?<\/dataValidations>|<dataValidations\b[^>]*\/>/;
 
 /**
@@ -160,7 +176,7 @@ async function restoreFromTemplate(templatePath: string, saved: Buffer): Promise
       return xml.replace('</sheets>', () => `</sheets><definedNames>${titles}</definedNames>`);
     });
 
-  for (const name of [...templateParts.keys()].filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n))) {
+  for (const name of [...templateParts.keys()].filter((n) => SHEET_PART.test(n))) {
     const want = templateText(name).match(VALIDATIONS)?.[0] ?? '';
     edit(name, (have) =>
       VALIDATIONS.test(have)

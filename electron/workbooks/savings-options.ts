@@ -84,7 +84,7 @@ export async function writeSavingsOptions(
   templatePath: string,
   options: SavingsExportRow[],
 ): Promise<Buffer> {
-  const workbook = await templateWorkbook(templatePath);
+  const workbook = await templateWorkbook(templatePath, 'left out');
   const found = templateSheet(workbook, SAVINGS_SHEET);
   const { sheet, headerRow, columnOf } = found;
 

@@ -112,15 +112,23 @@ export interface GridExport {
  */
 export async function writeSefGrid(templatePath: string, data: GridExport): Promise<Buffer> {
   const layout = sefGridLayout(data.framework);
-  const workbook = await templateWorkbook(templatePath);
+  const workbook = await templateWorkbook(templatePath, 'left out');
   const found = templateSheet(workbook, layout);
   writeTitles(found, layout, { doubleDistrict: data.doubleDistrict, term: data.term });
+  const grades = data.framework.judgements.map((j) => [j.code, gradeField(j.code)] as const);
   writeRows(
     found,
     layout,
-    data.rows.map(({ grades, ...school }): Record<string, CellData> => {
-      const record: Record<string, CellData> = { ...school };
-      for (const j of data.framework.judgements) record[gradeField(j.code)] = grades[j.code] ?? null;
+    data.rows.map((school): Record<string, CellData> => {
+      const record: Record<string, CellData> = {
+        dfe: school.dfe,
+        name: school.name,
+        phase: school.phase,
+        district: school.district,
+        sefOn: school.sefOn,
+        validated: school.validated,
+      };
+      for (const [code, field] of grades) record[field] = school.grades[code] ?? null;
       return record;
     }),
   );
