@@ -277,16 +277,22 @@ export function findDigMeeting(session: Session, doubleDistrictId: number | null
     : digMeetingOn(ctx.db, doubleDistrictId, on);
 }
 
-/** Generates the pack for a meeting and saves it with the meeting, as the papers presented. */
-export async function generatePapers(session: Session, meetingId: number) {
-  const ctx = session.ctx();
-  const meeting = requireMeeting(ctx, meetingId);
+/** The pack for a meeting, its content and both files, not yet saved. */
+export async function makePapers(session: Session, meeting: PaperMeeting) {
   await reachStage('reading');
   const content = await gatherPack(session, meeting);
   await reachStage('writing');
   const title = packTitle(meeting);
   const workbook = await writeDigPackWorkbook(content, title);
   const pdf = await writeDigPackPdf(content, title);
+  return { content, title, workbook, pdf };
+}
+
+/** Generates the pack for a meeting and saves it with the meeting, as the papers presented. */
+export async function generatePapers(session: Session, meetingId: number) {
+  const ctx = session.ctx();
+  const meeting = requireMeeting(ctx, meetingId);
+  const { content, title, workbook, pdf } = await makePapers(session, meeting);
   const saved = write(ctx, () =>
     insertPapers(ctx.db, ctx, meeting, { content: JSON.stringify(content), workbook, pdf, title }),
   );

@@ -5,6 +5,7 @@ import { openDatabase, type Db } from '../data/database';
 import type { Ctx } from './context';
 import { londonDate } from '../../shared/domain/format';
 import { fillDemoAuthority } from '../data/demo';
+import { fillDemoPapers } from './demo-papers';
 import { acquireLock, describeHolder, holderOf } from './lock';
 import { accountName, appHome, readSettings, rememberRecent, setDisplayName } from './settings';
 
@@ -95,7 +96,11 @@ export class Session {
       lock: readOnly ? null : (lock ?? keptLock),
       heldBy: holder ? describeHolder(holder, this.now()) : null,
     };
-    if (options.demo) fillDemoAuthority(db, londonDate(this.now()));
+    if (options.demo) {
+      fillDemoAuthority(db, londonDate(this.now()));
+      // The packs are made by the core from the filled file: the data layer cannot reach the core.
+      await fillDemoPapers(this);
+    }
     rememberRecent(full);
     return this.state();
   }

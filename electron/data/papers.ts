@@ -116,6 +116,26 @@ export function previousPapers(
 }
 
 /**
+ * Saves papers with their meeting, made by someone at an instant, with no entry in the record of
+ * changes: only for papers nobody made in this file (the demo authority's, born with it).
+ */
+export function storePapers(
+  db: Db,
+  meetingId: number,
+  made: { at: string; by: string },
+  papers: { content: string; workbook: Buffer; pdf: Buffer },
+): PaperRow {
+  const id = Number(
+    prepared(
+      db,
+      `INSERT INTO meeting_papers (meeting_id, generated_at, generated_by, content, workbook, pdf)
+       VALUES (?, ?, ?, ?, ?, ?)`,
+    ).run(meetingId, made.at, made.by, papers.content, papers.workbook, papers.pdf).lastInsertRowid,
+  );
+  return prepared(db, `${PAPER} WHERE id = ?`).get(id) as PaperRow;
+}
+
+/**
  * Saves papers with their meeting and records that they were made. The record of changes notes the
  * papers, not the files: the files are kept here, unchanged, as handed out.
  */
@@ -125,18 +145,10 @@ export function insertPapers(
   meeting: PaperMeeting,
   papers: { content: string; workbook: Buffer; pdf: Buffer; title: string },
 ): PaperRow {
-  const generatedAt = ctx.now().toISOString();
-  const id = Number(
-    prepared(
-      db,
-      `INSERT INTO meeting_papers (meeting_id, generated_at, generated_by, content, workbook, pdf)
-       VALUES (?, ?, ?, ?, ?, ?)`,
-    ).run(meeting.id, generatedAt, ctx.user, papers.content, papers.workbook, papers.pdf).lastInsertRowid,
-  );
-  const row = prepared(db, `${PAPER} WHERE id = ?`).get(id) as PaperRow;
+  const row = storePapers(db, meeting.id, { at: ctx.now().toISOString(), by: ctx.user }, papers);
   writeAudit(db, ctx, {
     entity: 'meeting-papers',
-    entityId: id,
+    entityId: row.id,
     schoolId: null,
     action: 'add',
     summary: `Generated the papers for the ${papers.title}`,
