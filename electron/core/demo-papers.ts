@@ -12,8 +12,8 @@ import type { Session } from './session';
  * They are made from the file as it stands, not as at each meeting's date. The demo is born whole
  * and its records hold only where things stand now: a concern's current stage and since when, a
  * school's current category, concerns opened after the meeting. A pack dated back to its meeting
- * would list those later concerns and count days at a stage not yet reached as negative, so each
- * pack's figures are today's, and say so (generated today).
+ * would list those later concerns and count days at a stage not yet reached as negative. So each
+ * pack's figures are today's, and it says so: "figures as at" today's date.
  *
  * Saved with no entry in the record of changes: like everything else in the demo, nobody made them
  * in this file, which starts with an empty record of changes as any new file does.
