@@ -1,7 +1,7 @@
 import { Button, Checkbox, Group, Stack, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
 import { useElementSize } from '@mantine/hooks';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { SchoolListRow as SchoolRow } from '../../../../shared/api/schools';
 import { CATEGORIES, SUPPORT_LEVELS } from '../../../../shared/domain/categories';
 import { STAGES } from '../../../../shared/domain/concerns';
@@ -33,6 +33,7 @@ const CELL = {
 } as const;
 const WHOLE = { ...CELL, textOverflow: 'clip', fontVariantNumeric: 'tabular-nums' } as const;
 const FILTER_KEY = 'sid-schools-filter';
+const CHOICE = { clearable: true, placeholder: 'All' } as const;
 
 /** Another file has other districts, so its list starts unfiltered. */
 export const forgetFilter = () => sessionStorage.removeItem(FILTER_KEY);
@@ -97,27 +98,18 @@ export function SchoolsList({
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
   });
-  const set = (patch: Partial<SchoolFilter>) => setFilter((f) => ({ ...f, ...patch }));
-  const filtered = (Object.keys(emptyFilter) as Array<keyof SchoolFilter>).some(
-    (key) => filter[key] !== emptyFilter[key],
-  );
-  const choice = { clearable: true, placeholder: 'All' } as const;
-  const districts =
-    org?.districts.filter(
-      (d) => filter.doubleDistrictId === null || d.doubleDistrictId === filter.doubleDistrictId,
-    ) ?? [];
-  const items = virtualiser.getVirtualItems();
-  const padTop = items[0]?.start ?? 0;
-  const padBottom = virtualiser.getTotalSize() - (items.at(-1)?.end ?? 0);
-
-  return (
-    <Stack gap="sm" h="calc(100vh - 84px)" ref={frame}>
-      <Group justify="space-between">
-        <Title order={2}>Schools</Title>
-        <Button onClick={() => setAdding(true)} disabled={!org}>
-          Add school
-        </Button>
-      </Group>
+  const set = useCallback((patch: Partial<SchoolFilter>) => setFilter((f) => ({ ...f, ...patch })), []);
+  // The filters are drawn again only when they or the organisation change: not when the rows
+  // arrive, scroll or are sorted. Nine selects cost more to draw than the rows themselves.
+  const filters = useMemo(() => {
+    const filtered = (Object.keys(emptyFilter) as Array<keyof SchoolFilter>).some(
+      (key) => filter[key] !== emptyFilter[key],
+    );
+    const districts =
+      org?.districts.filter(
+        (d) => filter.doubleDistrictId === null || d.doubleDistrictId === filter.doubleDistrictId,
+      ) ?? [];
+    return (
       <Group gap="sm" align="end" wrap="wrap">
         <TextInput
           label="Search"
@@ -128,7 +120,7 @@ export function SchoolsList({
         />
         <TypeaheadSelect
           label="Double district"
-          {...choice}
+          {...CHOICE}
           data={org?.doubleDistricts.map((d) => ({ value: String(d.id), label: d.name })) ?? []}
           value={filter.doubleDistrictId === null ? null : String(filter.doubleDistrictId)}
           onChange={(v) => set({ doubleDistrictId: v ? Number(v) : null, districtId: null })}
@@ -136,7 +128,7 @@ export function SchoolsList({
         />
         <TypeaheadSelect
           label="District"
-          {...choice}
+          {...CHOICE}
           data={districts.map((d) => ({ value: String(d.id), label: d.name }))}
           value={filter.districtId === null ? null : String(filter.districtId)}
           onChange={(v) => set({ districtId: v ? Number(v) : null })}
@@ -144,7 +136,7 @@ export function SchoolsList({
         />
         <TypeaheadSelect
           label="Phase"
-          {...choice}
+          {...CHOICE}
           data={[...PHASES]}
           value={filter.phase}
           onChange={(v) => set({ phase: v })}
@@ -152,7 +144,7 @@ export function SchoolsList({
         />
         <TypeaheadSelect
           label="Type"
-          {...choice}
+          {...CHOICE}
           data={[...SCHOOL_TYPES]}
           value={filter.type}
           onChange={(v) => set({ type: v })}
@@ -160,7 +152,7 @@ export function SchoolsList({
         />
         <TypeaheadSelect
           label="Category"
-          {...choice}
+          {...CHOICE}
           data={[
             ...Object.entries(CATEGORIES).map(([value, name]) => ({ value, label: `${value} ${name}` })),
             { value: '0', label: 'None confirmed' },
@@ -171,7 +163,7 @@ export function SchoolsList({
         />
         <TypeaheadSelect
           label="Support"
-          {...choice}
+          {...CHOICE}
           data={SUPPORT_LEVELS.map((level) => ({
             value: level,
             label: level[0]!.toUpperCase() + level.slice(1),
@@ -223,6 +215,21 @@ export function SchoolsList({
           Clear filters
         </Button>
       </Group>
+    );
+  }, [filter, org, set]);
+  const items = virtualiser.getVirtualItems();
+  const padTop = items[0]?.start ?? 0;
+  const padBottom = virtualiser.getTotalSize() - (items.at(-1)?.end ?? 0);
+
+  return (
+    <Stack gap="sm" h="calc(100vh - 84px)" ref={frame}>
+      <Group justify="space-between">
+        <Title order={2}>Schools</Title>
+        <Button onClick={() => setAdding(true)} disabled={!org}>
+          Add school
+        </Button>
+      </Group>
+      {filters}
       <Group justify="space-between">
         <Text size="sm" c="dimmed" aria-live="polite" data-testid="match-count">
           {schools === null ? 'Loading schools…' : `${shown.length} of ${schools.length} schools`}
