@@ -75,7 +75,9 @@ export function renderPdf(options: PdfOptions, draw: (writer: PdfWriter) => void
   });
   doc.font('Helvetica').fontSize(BODY_SIZE);
   try {
-    draw(writerFor(doc));
+    const { writer, finish } = writerFor(doc);
+    draw(writer);
+    finish();
     addFurniture(doc, options);
   } catch (error) {
     doc.end();
@@ -91,47 +93,62 @@ const contentWidth = (doc: PDFKit.PDFDocument) =>
 const bottom = (doc: PDFKit.PDFDocument) => doc.page.height - doc.page.margins.bottom;
 const atTop = (doc: PDFKit.PDFDocument) => doc.y <= doc.page.margins.top + 0.5;
 
-function writerFor(doc: PDFKit.PDFDocument): PdfWriter {
+function writerFor(doc: PDFKit.PDFDocument): { writer: PdfWriter; finish(): void } {
   /** Moves to a new page unless `height` still fits on this one (or this page is empty anyway). */
   const ensure = (height: number) => {
     if (doc.y + height > bottom(doc) && !atTop(doc)) doc.addPage();
   };
-  return {
-    heading(text) {
-      doc.font('Helvetica-Bold').fontSize(13);
-      const height = doc.heightOfString(text, { width: contentWidth(doc) });
-      // A heading alone at the foot of a page is no use: keep room for a few lines after it.
-      ensure(height + 6 + 4 * BODY_SIZE * 1.4);
-      if (!atTop(doc)) doc.moveDown(0.6);
-      doc.text(text, left(doc), doc.y, { width: contentWidth(doc) });
-      doc.moveDown(0.3);
-      doc.font('Helvetica').fontSize(BODY_SIZE);
-    },
-    subheading(text) {
-      doc.font('Helvetica-Bold').fontSize(10.5);
-      ensure(doc.heightOfString(text, { width: contentWidth(doc) }) + 4 * BODY_SIZE * 1.4);
-      if (!atTop(doc)) doc.moveDown(0.3);
-      doc.text(text, left(doc), doc.y, { width: contentWidth(doc) });
-      doc.moveDown(0.2);
-      doc.font('Helvetica').fontSize(BODY_SIZE);
-    },
+  // Headings wait for what follows them and are placed with its first block (a table's header and
+  // first row, a paragraph), so a heading never ends a page with its content on the next.
+  let waiting: Array<{ height: number; draw: () => void }> = [];
+  const place = (firstBlock: number) => {
+    ensure(waiting.reduce((sum, heading) => sum + heading.height, 0) + firstBlock);
+    for (const heading of waiting) heading.draw();
+    waiting = [];
+  };
+  const headingOf = (text: string, size: number, before: number, after: number) => {
+    doc.font('Helvetica-Bold').fontSize(size);
+    const height = doc.heightOfString(text, { width: contentWidth(doc) }) + size * (before + after) * 1.2;
+    waiting.push({
+      height,
+      draw: () => {
+        doc.font('Helvetica-Bold').fontSize(size);
+        if (!atTop(doc)) doc.moveDown(before);
+        doc.text(text, left(doc), doc.y, { width: contentWidth(doc) });
+        doc.moveDown(after);
+        doc.font('Helvetica').fontSize(BODY_SIZE);
+      },
+    });
+    doc.font('Helvetica').fontSize(BODY_SIZE);
+  };
+  const writer: PdfWriter = {
+    heading: (text) => headingOf(text, 13, 0.6, 0.3),
+    subheading: (text) => headingOf(text, 10.5, 0.3, 0.2),
     paragraph(text) {
       doc.font('Helvetica').fontSize(BODY_SIZE);
-      ensure(BODY_SIZE * 1.4);
+      place(doc.heightOfString(text, { width: contentWidth(doc) }));
       doc.text(text, left(doc), doc.y, { width: contentWidth(doc) });
       doc.moveDown(0.4);
     },
     table(columns, rows) {
-      drawTable(doc, columns, rows);
+      drawTable(doc, columns, rows, place);
       doc.moveDown(0.6);
     },
     newPage() {
+      place(0);
       if (!atTop(doc)) doc.addPage();
     },
   };
+  return { writer, finish: () => place(0) };
 }
 
-function drawTable(doc: PDFKit.PDFDocument, columns: ReadonlyArray<PdfColumn>, rows: ReadonlyArray<PdfRow>) {
+function drawTable(
+  doc: PDFKit.PDFDocument,
+  columns: ReadonlyArray<PdfColumn>,
+  rows: ReadonlyArray<PdfRow>,
+  /** Places the headings waiting for this table where `height` (its header and first row) fits. */
+  place: (height: number) => void,
+) {
   const total = columns.reduce((sum, column) => sum + column.width, 0);
   const widths = columns.map((column) => (column.width / total) * contentWidth(doc));
   const header: PdfRow = { cells: columns.map((column) => column.label) };
@@ -174,7 +191,7 @@ function drawTable(doc: PDFKit.PDFDocument, columns: ReadonlyArray<PdfColumn>, r
   const headerHeight = heightOf(headerCells, true);
   const firstHeight = rows[0] ? heightOf(texts(rows[0], false), !!rows[0].highlight) : 0;
   // Never leave a header alone at the foot of a page: it starts where its first row fits too.
-  if (doc.y + headerHeight + firstHeight > bottom(doc) && !atTop(doc)) doc.addPage();
+  place(headerHeight + firstHeight);
   drawRow(headerCells, headerHeight, HEADER_FILL, true, true);
   for (const row of rows) {
     const cells = texts(row, false);

@@ -45,4 +45,28 @@ describe('the PDF page furniture', () => {
     expect(pages.at(-1)).toContain('Second section');
     expect(pages.at(-1)).not.toContain('School name');
   });
+
+  it('keeps a heading on the page where the table under it starts, however tall its first row', async () => {
+    const tall = Array.from({ length: 30 }, (_, i) => `reason ${i + 1}`).join('; ');
+    for (let filler = 18; filler <= 32; filler += 1) {
+      const file = await renderPdf(
+        { title: 'Test pack', dated: '2026-12-03', orientation: 'landscape' },
+        (pdf) => {
+          pdf.heading('Schools causing concern');
+          for (let i = 0; i < filler; i++) pdf.paragraph(`Line ${i + 1} of the section's opening.`);
+          pdf.subheading('Stage 1 – watching brief');
+          pdf.table(
+            [
+              { label: 'School name', width: 1 },
+              { label: 'Reasons', width: 1 },
+            ],
+            [{ cells: ['Abbots Bromley', tall] }],
+          );
+        },
+      );
+      const pages = await pdfPages(file);
+      const at = pages.findIndex((text) => text.includes('Stage 1 – watching brief'));
+      expect(pages[at]).toMatch(/Stage 1 – watching brief.*School name.*Abbots Bromley/);
+    }
+  });
 });
