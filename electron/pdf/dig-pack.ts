@@ -107,7 +107,7 @@ export function writeDigPackPdf(content: DigPackContent, title: string): Promise
           { label: 'Proposed on', width: 1.5, kind: 'date' },
           { label: 'Proposed in', width: 1.6 },
           { label: 'Proposed by', width: 1.6 },
-          { label: 'Proposed', width: 1, kind: 'count' },
+          { label: 'Proposal', width: 1.3, kind: 'count' },
           { label: 'Current', width: 1, kind: 'count' },
           { label: 'Ofsted', width: 1, kind: 'count' },
           { label: 'Inspected', width: 1.5, kind: 'date' },
@@ -140,7 +140,7 @@ export function writeDigPackPdf(content: DigPackContent, title: string): Promise
           { label: 'Date', width: 1.2, kind: 'date' },
           { label: 'Type', width: 2 },
           { label: 'Overall', width: 1, kind: 'count' },
-          { label: 'Outcome', width: 2 },
+          { label: 'Category or progress', width: 2 },
         ],
         content.ofsted.map((i) => ({
           cells: [`${i.school} (${i.dfe})`, i.on, i.type, i.overall, i.result],

@@ -95,7 +95,7 @@ export const OFSTED_SHEET = {
     date('on', 'Date'),
     text('type', 'Type', 26),
     whole('overall', 'Overall effectiveness', 12),
-    text('result', 'Outcome', 26),
+    text('result', 'Category or progress', 26),
   ],
 } as const satisfies StyledLayout<string>;
 
