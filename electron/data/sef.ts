@@ -113,18 +113,51 @@ function frameworkId(db: Db, code: string): number {
   return row.id;
 }
 
+/** A record's grades, all in one statement: an import adds nine to each of hundreds of SEFs. */
+function addGrades(db: Db, id: number, grades: Record<string, number>): void {
+  prepared(
+    db,
+    'INSERT INTO sef_grades (entry_id, judgement, grade) SELECT ?, key, value FROM json_each(?)',
+  ).run(id, JSON.stringify(grades));
+}
+
 function replaceGrades(db: Db, id: number, grades: Record<string, number>): void {
   prepared(db, 'DELETE FROM sef_grades WHERE entry_id = ?').run(id);
-  const add = prepared(db, 'INSERT INTO sef_grades (entry_id, judgement, grade) VALUES (?, ?, ?)');
-  for (const [judgement, grade] of Object.entries(grades)) add.run(id, judgement, grade);
+  addGrades(db, id, grades);
 }
+
+/**
+ * One SEF as stored, its grades gathered by SQLite into one row (in judgement order, as the join
+ * would give them) rather than read as a row per grade: every save reads its record back.
+ */
+const GET = `
+  SELECT e.id, e.school_id AS schoolId, f.code AS framework, e.sef_on AS sefOn, e.validated,
+         (SELECT json_group_object(judgement, grade)
+            FROM (SELECT judgement, grade FROM sef_grades WHERE entry_id = e.id ORDER BY judgement)) AS grades
+  FROM sef_entries e JOIN sef_frameworks f ON f.id = e.framework_id
+  WHERE e.id = ?`;
+
+function getSef(db: Db, id: number): StoredSef | undefined {
+  const row = prepared(db, GET).get(id) as
+    (Omit<StoredSef, 'validated' | 'grades'> & { validated: number; grades: string }) | undefined;
+  return (
+    row && {
+      ...row,
+      validated: row.validated === 1,
+      grades: JSON.parse(row.grades) as Record<string, number>,
+    }
+  );
+}
+
+/** The same order the record of changes has always listed grades in, without a locale lookup each time. */
+const byJudgement = new Intl.Collator().compare;
 
 /** A new SEF is recorded against the framework in use; a correction keeps its own framework. */
 export const sefs: RecordTable<StoredSef, SefDraft> = {
   entity: 'sef',
   rules: sefDraft,
   labels: sefLabels,
-  get: (db, id) => collect(prepared(db, `${SELECT} WHERE e.id = ?`).all(id) as Raw[])[0],
+  get: getSef,
   insert: (db, d) => {
     const id = Number(
       prepared(
@@ -132,7 +165,7 @@ export const sefs: RecordTable<StoredSef, SefDraft> = {
         'INSERT INTO sef_entries (school_id, framework_id, sef_on, validated) VALUES (?, ?, ?, ?)',
       ).run(d.schoolId, frameworkId(db, activeFramework(db)), d.sefOn, d.validated ? 1 : 0).lastInsertRowid,
     );
-    replaceGrades(db, id, d.grades);
+    addGrades(db, id, d.grades);
     return id;
   },
   update: (db, id, d) => {
@@ -157,7 +190,7 @@ export const sefs: RecordTable<StoredSef, SefDraft> = {
     'Validated by SIP': e.validated ? 'Yes' : 'No',
     ...Object.fromEntries(
       Object.entries(e.grades)
-        .sort(([a], [b]) => a.localeCompare(b))
+        .sort(([a], [b]) => byJudgement(a, b))
         .map(([judgement, grade]) => [`Grade: ${judgement}`, String(grade)]),
     ),
   }),

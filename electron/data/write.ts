@@ -1,3 +1,4 @@
+import type { Transaction } from 'better-sqlite3';
 import type { z } from 'zod';
 import { ApiError, invalidInput } from '../../shared/api/errors';
 import { ENTITY_NOUNS, type AuditAction, type AuditEntity } from '../../shared/domain/audit';
@@ -23,7 +24,21 @@ export function write<T>(ctx: WriteContext, work: () => T): T {
       message: 'This file is open read-only, so nothing can be changed.',
     });
   // Inside another write the work simply joins it (better-sqlite3 makes it a savepoint).
-  return ctx.db.inTransaction ? ctx.db.transaction(work)() : ctx.db.transaction(work).immediate();
+  const run = runnerOf(ctx.db);
+  return (ctx.db.inTransaction ? run(work) : run.immediate(work)) as T;
+}
+
+type Runner = Transaction<(work: () => unknown) => unknown>;
+const runners = new WeakMap<Db, Runner>();
+
+/**
+ * One transaction function per file, handed each write's work: better-sqlite3 builds five wrapped
+ * functions for every `transaction()` call, and an import's write holds a nested write per record.
+ */
+function runnerOf(db: Db): Runner {
+  let runner = runners.get(db);
+  if (!runner) runners.set(db, (runner = db.transaction((work: () => unknown) => work())));
+  return runner;
 }
 
 /**
