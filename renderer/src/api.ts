@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
-import { ApiError, type OpInput, type OpName, type OpOutput, type Result } from '../../shared/api/contract';
+import { ApiError, type Result } from '../../shared/api/api-error';
+import type { OpInput, OpName, OpOutput } from '../../shared/api/contract';
 
 interface Bridge {
   invoke(op: string, input: unknown): Promise<Result<unknown>>;

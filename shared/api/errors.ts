@@ -25,14 +25,7 @@ export const apiError = z.object({
 });
 export type ApiErrorBody = z.infer<typeof apiError>;
 
-export class ApiError extends Error {
-  constructor(readonly body: ApiErrorBody) {
-    super(body.message);
-    this.name = 'ApiError';
-  }
-}
-
-export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiErrorBody };
+export { ApiError, type Result } from './api-error';
 
 export type FieldErrors = Record<string, string>;
 
