@@ -16,7 +16,7 @@ import {
 } from '../../../../shared/domain/school-filter';
 import { useOperation } from '../../api';
 import { GradeLegend } from '../../components/GradeBadge';
-import { TypeaheadSelect } from '../../components/TypeaheadSelect';
+import { DeferredSelect } from '../../components/DeferredSelect';
 import { COLUMNS } from './school-columns';
 
 // The form (and the field rules it checks as the user types) is downloaded when "Add school" is
@@ -118,7 +118,7 @@ export function SchoolsList({
           onChange={(e) => set({ search: e.currentTarget.value })}
           w={200}
         />
-        <TypeaheadSelect
+        <DeferredSelect
           label="Double district"
           {...CHOICE}
           data={org?.doubleDistricts.map((d) => ({ value: String(d.id), label: d.name })) ?? []}
@@ -126,7 +126,7 @@ export function SchoolsList({
           onChange={(v) => set({ doubleDistrictId: v ? Number(v) : null, districtId: null })}
           w={190}
         />
-        <TypeaheadSelect
+        <DeferredSelect
           label="District"
           {...CHOICE}
           data={districts.map((d) => ({ value: String(d.id), label: d.name }))}
@@ -134,7 +134,7 @@ export function SchoolsList({
           onChange={(v) => set({ districtId: v ? Number(v) : null })}
           w={170}
         />
-        <TypeaheadSelect
+        <DeferredSelect
           label="Phase"
           {...CHOICE}
           data={[...PHASES]}
@@ -142,7 +142,7 @@ export function SchoolsList({
           onChange={(v) => set({ phase: v })}
           w={150}
         />
-        <TypeaheadSelect
+        <DeferredSelect
           label="Type"
           {...CHOICE}
           data={[...SCHOOL_TYPES]}
@@ -150,7 +150,7 @@ export function SchoolsList({
           onChange={(v) => set({ type: v })}
           w={170}
         />
-        <TypeaheadSelect
+        <DeferredSelect
           label="Category"
           {...CHOICE}
           data={[
@@ -161,7 +161,7 @@ export function SchoolsList({
           onChange={(v) => set({ category: v === null ? null : Number(v) })}
           w={150}
         />
-        <TypeaheadSelect
+        <DeferredSelect
           label="Support"
           {...CHOICE}
           data={SUPPORT_LEVELS.map((level) => ({
@@ -172,7 +172,7 @@ export function SchoolsList({
           onChange={(v) => set({ supportLevel: v })}
           w={120}
         />
-        <TypeaheadSelect
+        <DeferredSelect
           label="Concern"
           clearable
           placeholder="Any"
@@ -184,7 +184,7 @@ export function SchoolsList({
           onChange={(v) => set({ concernStage: v === null ? null : Number(v) })}
           w={180}
         />
-        <TypeaheadSelect
+        <DeferredSelect
           label="Ofsted"
           clearable
           placeholder="Any"
