@@ -1,6 +1,45 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
+
+/**
+ * The window's first script (renderer/src/main.tsx) is small and fetches the app (boot.tsx) itself;
+ * the page names the app's files too, so the browser fetches them alongside the first script rather
+ * than after it has run. The style sheet is fetched, not applied: the app applies it when it starts.
+ */
+const fetchTheAppAtOnce: Plugin = {
+  name: 'fetch-the-app-at-once',
+  transformIndexHtml: {
+    order: 'post',
+    handler(_, { bundle }) {
+      const boot = Object.values(bundle ?? {}).find(
+        (output) =>
+          output.type === 'chunk' &&
+          output.moduleIds.some((id) => /[/\\]renderer[/\\]src[/\\]boot\.tsx$/.test(id)),
+      );
+      if (boot?.type !== 'chunk') return [];
+      const styles = [...(boot.viteMetadata?.importedCss ?? [])];
+      // The first script itself, which the app imports from too, is named by the page already.
+      const scripts = [boot.fileName, ...boot.imports].filter((file) => {
+        const output = bundle?.[file];
+        return !(output?.type === 'chunk' && output.isEntry);
+      });
+      return [
+        ...scripts.map((file) => ({
+          tag: 'link',
+          attrs: { rel: 'modulepreload', crossorigin: '', href: `./${file}` },
+          injectTo: 'head' as const,
+        })),
+        ...styles.map((file) => ({
+          tag: 'link',
+          attrs: { rel: 'preload', as: 'style', crossorigin: '', href: `./${file}` },
+          injectTo: 'head' as const,
+        })),
+      ];
+    },
+  },
+};
 
 // One Node build holds every Node entry: the Electron shell, the loopback server, the CLI and the
 // benchmark all share the same core, so they are built together and run under plain Node too.
@@ -50,6 +89,6 @@ export default defineConfig({
         },
       },
     },
-    plugins: [react()],
+    plugins: [react(), fetchTheAppAtOnce],
   },
 });

@@ -3,7 +3,7 @@ import { DatesProvider } from '@mantine/dates';
 import 'dayjs/locale/en-gb';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import type { OpOutput } from '../../shared/api/contract';
-import { askEarly, call, callOrTake, forgetEarly } from './api';
+import { call, callOrTake, forgetEarly } from './api';
 import { mayLeave } from './components/unsaved-changes';
 import { forgetFilter } from './features/schools';
 import { hashOf, navItems, renderScreen, viewFromHash, type Navigate, type View } from './screens';
@@ -12,14 +12,6 @@ type AppState = OpOutput<'app.state'>;
 
 // The start screen is downloaded only when no file is open: the app most often opens on a file's list.
 const StartScreen = lazy(() => import('./features/start').then((m) => ({ default: m.StartScreen })));
-
-// Opening on the schools list (most often) asks for the file's state and the list together, before
-// React has rendered anything; the list takes its answer when it mounts.
-askEarly('app.state', {});
-if (viewFromHash(window.location.hash).kind === 'schools') {
-  askEarly('schools.list', {});
-  askEarly('organisation.get', {});
-}
 
 export function App() {
   const [state, setState] = useState<AppState | null>(null);

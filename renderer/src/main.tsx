@@ -1,29 +1,14 @@
-import '@mantine/core/styles.css';
-import '@mantine/notifications/styles.css';
-import '@mantine/dates/styles.css';
-import '@mantine/dropzone/styles.css';
-import { MantineProvider, createTheme } from '@mantine/core';
-import { ModalsProvider } from '@mantine/modals';
-import { Notifications } from '@mantine/notifications';
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { App } from './App';
+import { askEarly } from './bridge';
+import { matchPath } from './route';
 
-const theme = createTheme({
-  primaryColor: 'teal',
-  defaultRadius: 'sm',
-  fontFamily: 'system-ui, "Segoe UI", Arial, sans-serif',
-});
-
-const root = document.getElementById('root');
-if (!root) throw new Error('The page has no #root element');
-createRoot(root).render(
-  <StrictMode>
-    <MantineProvider theme={theme}>
-      <Notifications position="bottom-right" />
-      <ModalsProvider>
-        <App />
-      </ModalsProvider>
-    </MantineProvider>
-  </StrictMode>,
-);
+// The window's first script is kept small, and waits for no style sheet: it asks for the first
+// screen's answers, then fetches React, the app and its styles (boot.tsx). The answers arrive while
+// those download and compile, not after.
+askEarly('app.state', {});
+// An address naming no page opens the schools list (HOME in screens.tsx), the most usual first screen.
+const hash = window.location.hash;
+if (hash === '' || hash === '#/' || matchPath('schools', hash)) {
+  askEarly('schools.list', {});
+  askEarly('organisation.get', {});
+}
+void import('./boot');
