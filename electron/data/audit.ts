@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash as hashOf } from 'node:crypto';
 import type { AuditEntry } from '../../shared/api/records';
 import type { AuditAction, AuditEntity } from '../../shared/domain/audit';
 import type { FieldChange } from '../../shared/domain/changes';
@@ -68,18 +68,66 @@ function sealOf(previous: string, e: Sealed): string {
   ];
   // Only when set, so every entry sealed before the pointer existed keeps its hash.
   if (e.meeting_id != null) content.push(e.meeting_id);
-  return createHash('sha256').update(JSON.stringify(content)).digest('hex');
+  return hashOf('sha256', JSON.stringify(content), 'hex');
 }
 
-const lastHash = (db: Db) =>
-  (
-    prepared(db, 'SELECT hash FROM audit_log WHERE hash IS NOT NULL ORDER BY id DESC LIMIT 1').get() as
-      { hash: string } | undefined
-  )?.hash ?? '';
+/** The last entry's id and the hash the next entry chains to. */
+interface ChainEnd {
+  id: number;
+  hash: string;
+}
+
+function readChainEnd(db: Db): ChainEnd {
+  const id = (prepared(db, 'SELECT max(id) AS id FROM audit_log').get() as { id: number | null }).id ?? 0;
+  const last = prepared(
+    db,
+    'SELECT hash FROM audit_log WHERE hash IS NOT NULL ORDER BY id DESC LIMIT 1',
+  ).get() as { hash: string } | undefined;
+  return { id, hash: last?.hash ?? '' };
+}
+
+/**
+ * The chain's end while a write holds the file's lock (set by write(), see keepingChainEnd): read at
+ * its first entry and then carried from entry to entry, as an import writes hundreds in one write
+ * and nobody else can add one meanwhile. `null` until the first entry has read it.
+ */
+const chainEnds = new WeakMap<Db, ChainEnd | null>();
+
+/**
+ * Runs the outermost write's work with the chain's end kept in memory; it is let go when the work
+ * ends, committed or rolled back, so the next write reads it from the file again.
+ */
+export function keepingChainEnd<T>(db: Db, work: () => T): T {
+  chainEnds.set(db, null);
+  try {
+    return work();
+  } finally {
+    chainEnds.delete(db);
+  }
+}
+
+/**
+ * Runs a nested write's work (a savepoint): if it fails, its entries are rolled back with it, so the
+ * kept end goes back to where it stood before.
+ */
+export function undoingChainEnd<T>(db: Db, work: () => T): T {
+  if (!chainEnds.has(db)) return work();
+  const stood = chainEnds.get(db)!;
+  try {
+    return work();
+  } catch (error) {
+    chainEnds.set(db, stood);
+    throw error;
+  }
+}
+
+const INSERT = `INSERT INTO audit_log (id, at, user, entity, entity_id, school_id, action, summary, changes, before_state, after_state, meeting_id, hash)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 
 export function writeAudit(db: Db, ctx: AuditContext, entry: AuditRecord): number {
+  const end = chainEnds.get(db) ?? readChainEnd(db);
   const row: Sealed = {
-    id: ((prepared(db, 'SELECT max(id) AS id FROM audit_log').get() as { id: number | null }).id ?? 0) + 1,
+    id: end.id + 1,
     at: ctx.now().toISOString(),
     user: ctx.user,
     entity: entry.entity,
@@ -93,12 +141,25 @@ export function writeAudit(db: Db, ctx: AuditContext, entry: AuditRecord): numbe
     meeting_id: ctx.meeting?.id ?? null,
     hash: null,
   };
-  row.hash = sealOf(lastHash(db), row);
-  prepared(
-    db,
-    `INSERT INTO audit_log (id, at, user, entity, entity_id, school_id, action, summary, changes, before_state, after_state, meeting_id, hash)
-     VALUES (@id, @at, @user, @entity, @entity_id, @school_id, @action, @summary, @changes, @before_state, @after_state, @meeting_id, @hash)`,
-  ).run(row);
+  const sealed = sealOf(end.hash, row);
+  row.hash = sealed;
+  // Bound by position: binding by name looks each of the thirteen up on the object.
+  prepared(db, INSERT).run(
+    row.id,
+    row.at,
+    row.user,
+    row.entity,
+    row.entity_id,
+    row.school_id,
+    row.action,
+    row.summary,
+    row.changes,
+    row.before_state,
+    row.after_state,
+    row.meeting_id,
+    sealed,
+  );
+  if (chainEnds.has(db)) chainEnds.set(db, { id: row.id, hash: sealed });
   return row.id;
 }
 

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { ApiError, invalidInput } from '../../shared/api/errors';
 import { ENTITY_NOUNS, type AuditAction, type AuditEntity } from '../../shared/domain/audit';
 import { diffRecords } from '../../shared/domain/changes';
-import { writeAudit, type AuditContext, type Change } from './audit';
+import { keepingChainEnd, undoingChainEnd, writeAudit, type AuditContext, type Change } from './audit';
 import type { Db } from './database';
 
 /** What a write needs: the open file and who is making the change. */
@@ -23,16 +23,18 @@ export function write<T>(ctx: WriteContext, work: () => T): T {
       code: 'read_only',
       message: 'This file is open read-only, so nothing can be changed.',
     });
+  const { db } = ctx;
+  const run = runnerOf(db);
   // Inside another write the work simply joins it (better-sqlite3 makes it a savepoint).
-  const run = runnerOf(ctx.db);
-  return (ctx.db.inTransaction ? run(work) : run.immediate(work)) as T;
+  if (db.inTransaction) return undoingChainEnd(db, () => run(work) as T);
+  return keepingChainEnd(db, () => run.immediate(work) as T);
 }
 
 type Runner = Transaction<(work: () => unknown) => unknown>;
 const runners = new WeakMap<Db, Runner>();
 
 /**
- * One transaction function per file, handed each write's work: better-sqlite3 builds five wrapped
+ * One transaction function per file, handed each write's work: better-sqlite3 builds four wrapped
  * functions for every `transaction()` call, and an import's write holds a nested write per record.
  */
 function runnerOf(db: Db): Runner {
