@@ -8,6 +8,7 @@ import {
 } from '../../shared/api/organisation';
 import type { Role } from '../../shared/domain/organisation';
 import type { Db } from './database';
+import { prepared } from './prepared';
 import type { RecordTable } from './write';
 
 type DoubleDistrict = Organisation['doubleDistricts'][number];
@@ -80,8 +81,8 @@ export const districts: RecordTable<District & { doubleDistrict: string }, Distr
 };
 
 function setRoles(db: Db, personId: number, roles: readonly Role[]): void {
-  db.prepare('DELETE FROM person_roles WHERE person_id = ?').run(personId);
-  const add = db.prepare('INSERT INTO person_roles (person_id, role) VALUES (?, ?)');
+  prepared(db, 'DELETE FROM person_roles WHERE person_id = ?').run(personId);
+  const add = prepared(db, 'INSERT INTO person_roles (person_id, role) VALUES (?, ?)');
   for (const role of new Set(roles)) add.run(personId, role);
 }
 
@@ -90,18 +91,21 @@ export const people: RecordTable<Person, PersonDraft> = {
   rules: personDraft,
   labels: organisationLabels,
   get: (db, id) => {
-    const person = db.prepare('SELECT id, name FROM people WHERE id = ?').get(id) as
+    const person = prepared(db, 'SELECT id, name FROM people WHERE id = ?').get(id) as
       { id: number; name: string } | undefined;
     if (!person) return undefined;
-    const roles = db
-      .prepare('SELECT role FROM person_roles WHERE person_id = ? ORDER BY role')
-      .all(id) as Array<{
+    const roles = prepared(db, 'SELECT role FROM person_roles WHERE person_id = ? ORDER BY role').all(
+      id,
+    ) as Array<{
       role: Role;
     }>;
     return { ...person, roles: roles.map((r) => r.role) };
   },
   insert: (db, d) => {
-    const id = Number(db.prepare('INSERT INTO people (name) VALUES (?)').run(d.name.trim()).lastInsertRowid);
+    // Kept statements: an import adds a person for each new SIP.
+    const id = Number(
+      prepared(db, 'INSERT INTO people (name) VALUES (?)').run(d.name.trim()).lastInsertRowid,
+    );
     setRoles(db, id, d.roles);
     return id;
   },
