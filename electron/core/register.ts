@@ -8,7 +8,7 @@ import { shorten } from '../../shared/domain/fields';
 import { londonDate } from '../../shared/domain/format';
 import { checkSchool, SCHOOL_LABELS, type SchoolDraft, type SchoolFields } from '../../shared/domain/school';
 import { districts, doubleDistricts, people, readOrganisation } from '../data/organisation';
-import { listSchools, releaseNumbers, schools } from '../data/schools';
+import { holdsSchools, listSchools, releaseNumbers, schools } from '../data/schools';
 import { saveRecord, write } from '../data/write';
 import type { SchoolsField } from '../workbooks/layouts/schools-register';
 import { listed } from '../workbooks/problems';
@@ -274,8 +274,7 @@ export async function applyRegisterPlan(ctx: Ctx, plan: RegisterPlan): Promise<{
     preview.newSchools.length + preview.changedSchools.length + preview.districtChanges.length === 0 &&
     preview.newSips.length === 0;
   if (nothingToDo) return { backup: null };
-  const hasSchools = listSchools(db).length > 0;
-  const backup = hasSchools ? await backUpBefore(ctx, 'before-import') : null;
+  const backup = holdsSchools(db) ? await backUpBefore(ctx, 'before-import') : null;
   const from = {
     action: 'import' as const,
     summary: (after: { name: string }, before: unknown) =>

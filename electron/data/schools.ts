@@ -37,6 +37,10 @@ export function listSchools(db: Db): SchoolRow[] {
   return (prepared(db, `${SELECT} ORDER BY s.name`).all() as SchoolRow[]).map(withSupport);
 }
 
+/** Whether the file holds any school, without reading them all. */
+export const holdsSchools = (db: Db): boolean =>
+  (prepared(db, 'SELECT EXISTS (SELECT 1 FROM schools) AS held').get() as { held: number }).held === 1;
+
 export function getSchool(db: Db, id: number): SchoolRow | undefined {
   const row = prepared(db, `${SELECT} WHERE s.id = ?`).get(id) as SchoolRow | undefined;
   return row && withSupport(row);
