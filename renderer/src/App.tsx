@@ -3,7 +3,7 @@ import { DatesProvider } from '@mantine/dates';
 import 'dayjs/locale/en-gb';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import type { OpOutput } from '../../shared/api/contract';
-import { call, callOrTake, forgetEarly } from './api';
+import { arrivedEarly, call, callOrTake, forgetEarly } from './api';
 import { mayLeave } from './components/unsaved-changes';
 import { forgetFilter } from './features/schools';
 import { hashOf, navItems, renderScreen, viewFromHash, type Navigate, type View } from './screens';
@@ -14,7 +14,8 @@ type AppState = OpOutput<'app.state'>;
 const StartScreen = lazy(() => import('./features/start').then((m) => ({ default: m.StartScreen })));
 
 export function App() {
-  const [state, setState] = useState<AppState | null>(null);
+  // Drawn at once when the file's state, asked for by main.tsx, has already arrived.
+  const [state, setState] = useState<AppState | null>(() => arrivedEarly('app.state', {}) ?? null);
   const [view, setViewState] = useState<View>(() => viewFromHash(window.location.hash));
   // A form with unsaved changes asks before the page changes under it.
   const go = useCallback((next: View) => {

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { OpInput, OpName, OpOutput } from '../../shared/api/contract';
-import { callOrTake } from './bridge';
+import { arrivedEarly, callOrTake } from './bridge';
 
-export { call, callOrTake, forgetEarly } from './bridge';
+export { arrivedEarly, call, callOrTake, forgetEarly } from './bridge';
 
 export function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -27,16 +27,20 @@ export function useOperation<K extends OpName>(op: K, input: OpInput<K> | null):
   // The input is compared by value, so callers can pass a fresh object on every render.
   const key = input === null ? null : JSON.stringify(input);
   const [version, setVersion] = useState(0);
-  const [answer, setAnswer] = useState<{ request: string; data?: OpOutput<K>; error: string | null }>({
-    request: '',
-    error: null,
-  });
   const request = `${op}:${key}#${version}`;
+  // An answer asked for early that has already arrived is drawn in the first render.
+  const [answer, setAnswer] = useState<{ request: string; data?: OpOutput<K>; error: string | null }>(() => {
+    const data = input === null ? undefined : arrivedEarly(op, input);
+    return data === undefined ? { request: '', error: null } : { request, data, error: null };
+  });
   useEffect(() => {
     if (key === null) return;
     let current = true;
     callOrTake(op, JSON.parse(key) as OpInput<K>).then(
-      (data) => current && setAnswer({ request, data, error: null }),
+      // The same answer as the first render's is not drawn again.
+      (data) =>
+        current &&
+        setAnswer((a) => (a.request === request && a.data === data ? a : { request, data, error: null })),
       (e: unknown) => current && setAnswer((a) => ({ ...a, request, error: errorMessage(e) })),
     );
     return () => {

@@ -44,6 +44,8 @@ export async function call<K extends OpName>(op: K, input: OpInput<K>): Promise<
 }
 
 const early = new Map<string, Promise<unknown>>();
+// The early answers that have already arrived, so the first screen can be drawn with them at once.
+const arrived = new Map<string, unknown>();
 const requestKey = (op: OpName, input: unknown) => `${op}:${JSON.stringify(input)}`;
 
 /**
@@ -52,17 +54,35 @@ const requestKey = (op: OpName, input: unknown) => `${op}:${JSON.stringify(input
  * taken must be forgotten (`forgetEarly`) before it could go stale.
  */
 export function askEarly<K extends OpName>(op: K, input: OpInput<K>): void {
+  const key = requestKey(op, input);
   const asked = call(op, input);
-  asked.catch(() => undefined); // a refusal is seen by whoever takes the answer
-  early.set(requestKey(op, input), asked);
+  asked.then(
+    (answer) => {
+      if (early.get(key) === asked) arrived.set(key, answer); // not once taken: it could go stale
+    },
+    () => undefined, // a refusal is seen by whoever takes the answer
+  );
+  early.set(key, asked);
 }
 
-export const forgetEarly = () => early.clear();
+export function forgetEarly() {
+  early.clear();
+  arrived.clear();
+}
+
+/**
+ * The early answer if it has already arrived, without taking it: the first render starts from it
+ * rather than drawing the screen empty and again a moment later. `callOrTake` still takes it.
+ */
+export function arrivedEarly<K extends OpName>(op: K, input: OpInput<K>): OpOutput<K> | undefined {
+  return arrived.get(requestKey(op, input)) as OpOutput<K> | undefined;
+}
 
 /** The answer asked for early, once, or a fresh call. */
 export function callOrTake<K extends OpName>(op: K, input: OpInput<K>): Promise<OpOutput<K>> {
   const key = requestKey(op, input);
   const asked = early.get(key) as Promise<OpOutput<K>> | undefined;
   early.delete(key);
+  arrived.delete(key);
   return asked ?? call(op, input);
 }
