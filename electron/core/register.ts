@@ -61,7 +61,6 @@ interface PlannedSchool {
   fields: SchoolFields;
   district: string;
   sip: string | null;
-  summary: ReturnType<typeof describeSchool>;
   changes: ReturnType<typeof diffRecords>;
 }
 
@@ -148,11 +147,21 @@ export function planRegisterImport(ctx: Ctx, parsed: ParsedRegister): RegisterPl
   // One new person per name, however its case varies: names are unique regardless of case.
   const newSips = new Map<string, string>();
   const schools: PlannedSchool[] = [];
+  // Many schools share a SIP: each name is checked once, as the Organisation page would check it.
+  const sipRefusals = new Map<string, string | null>();
+  const sipRefusal = (name: string) => {
+    let refused = sipRefusals.get(name);
+    if (refused === undefined) {
+      refused = nameRefusal(personDraft.shape.name, SCHOOL_LABELS.sipId, name);
+      sipRefusals.set(name, refused);
+    }
+    return refused;
+  };
 
   // A cell that could not be read is already a problem; its row is not judged on a blank it never had.
   const unreadable = new Set(parsed.problems.map((p) => p.where));
   for (const row of parsed.rows) {
-    if (Object.values(row.cell).some((where) => unreadable.has(where))) continue;
+    if (unreadable.size > 0 && Object.values(row.cell).some((where) => unreadable.has(where))) continue;
     const v = row.values;
     const districtName =
       sheetDistricts.get(key(v.district))?.name ?? knownDistricts.get(key(v.district))?.name;
@@ -174,10 +183,7 @@ export function planRegisterImport(ctx: Ctx, parsed: ParsedRegister): RegisterPl
     // A SIP who is new, or who is given the SIP role, is saved as the Organisation page saves people.
     const person = knownPeople.get(key(v.sip));
     const sip = v.sip === '' ? null : (person?.name ?? v.sip);
-    const badSip =
-      sip === null || person?.roles.includes('SIP')
-        ? null
-        : nameRefusal(personDraft.shape.name, SCHOOL_LABELS.sipId, sip);
+    const badSip = sip === null || person?.roles.includes('SIP') ? null : sipRefusal(sip);
     if (badSip) problems.push({ where: row.cell.sip, message: badSip });
     if (!checked.ok) {
       for (const [field, message] of Object.entries(checked.errors)) {
@@ -226,16 +232,12 @@ export function planRegisterImport(ctx: Ctx, parsed: ParsedRegister): RegisterPl
     if (sip !== null && !knownPeople.has(key(sip)) && !newSips.has(key(sip))) newSips.set(key(sip), sip);
     const sipName = sip === null ? null : (newSips.get(key(sip)) ?? sip);
     const before = existing.get(fields.dfe);
-    const summary = describeSchool({ ...fields, district: districtName ?? v.district, sip: sipName });
-    const changes = before ? diffRecords(describeSchool(before), summary) : [];
-    schools.push({
-      existingId: before?.id ?? null,
-      fields,
-      district: districtName ?? v.district,
-      sip: sipName,
-      summary,
-      changes,
-    });
+    const district = districtName ?? v.district;
+    // A new school has nothing to compare with: the preview lists it without its fields.
+    const changes = before
+      ? diffRecords(describeSchool(before), describeSchool({ ...fields, district, sip: sipName }))
+      : [];
+    schools.push({ existingId: before?.id ?? null, fields, district, sip: sipName, changes });
   }
   if (parsed.rows.length === 0 && parsed.problems.length === 0) {
     problems.push({ where: 'Schools', message: 'The Schools sheet has no schools on it.' });

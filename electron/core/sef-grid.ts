@@ -1,5 +1,4 @@
 import type { Problem } from '../../shared/api/errors';
-import type { SchoolRow } from '../../shared/api/schools';
 import type { SefGridPreview } from '../../shared/api/sef';
 import { parseTermLabel, termLabel } from '../../shared/domain/calendar';
 import { parseDfe } from '../../shared/domain/dfe';
@@ -7,7 +6,7 @@ import { shorten } from '../../shared/domain/fields';
 import { formatDate, parseDate } from '../../shared/domain/format';
 import { parseGrade, parseYesNo } from '../../shared/domain/sef';
 import { readOrganisation } from '../data/organisation';
-import { listSchools } from '../data/schools';
+import { listSchools, schoolsByDfe } from '../data/schools';
 import { latestSefs, sefEntries, sefs } from '../data/sef';
 import { saveRecord, write } from '../data/write';
 import { listed } from '../workbooks/problems';
@@ -57,7 +56,7 @@ export async function applySefGridUpload(ctx: Ctx, dataBase64: string): Promise<
 interface PlannedSef {
   /** The SEF already held for this school and date, which the grid corrects. */
   heldId: number | null;
-  school: SchoolRow;
+  school: { id: number; dfe: string; name: string };
   sefOn: string;
   validated: boolean;
   grades: Record<string, number>;
@@ -81,7 +80,7 @@ export function planSefGrid(ctx: Ctx, parsed: ParsedGrid): SefGridPlan {
   const framework = currentFramework(ctx);
   const problems: Problem[] = [...parsed.problems];
   const warnings: Problem[] = [...parsed.warnings];
-  const schools = new Map(listSchools(ctx.db).map((s) => [s.dfe, s]));
+  const schools = schoolsByDfe(ctx.db);
   const held = new Map(
     sefEntries(ctx.db, { framework: framework.code }).map((e) => [`${e.schoolId}|${e.sefOn}`, e]),
   );

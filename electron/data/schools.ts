@@ -37,6 +37,19 @@ export function listSchools(db: Db): SchoolRow[] {
   return (prepared(db, `${SELECT} ORDER BY s.name`).all() as SchoolRow[]).map(withSupport);
 }
 
+/**
+ * Each school's id and name by its DfE number, closed ones included: all an import needs to find the
+ * school a row names, without the category and support each list row works out.
+ */
+export function schoolsByDfe(db: Db): Map<string, { id: number; dfe: string; name: string }> {
+  const rows = prepared(db, 'SELECT id, dfe, name FROM schools').all() as Array<{
+    id: number;
+    dfe: string;
+    name: string;
+  }>;
+  return new Map(rows.map((row) => [row.dfe, row]));
+}
+
 /** Whether the file holds any school, without reading them all. */
 export const holdsSchools = (db: Db): boolean =>
   (prepared(db, 'SELECT EXISTS (SELECT 1 FROM schools) AS held').get() as { held: number }).held === 1;
