@@ -13,6 +13,7 @@ import { saveRecord, write } from '../data/write';
 import type { SchoolsField } from '../workbooks/layouts/schools-register';
 import { listed } from '../workbooks/problems';
 import { offThread } from '../workbooks/off-thread';
+import { unpackRows } from '../workbooks/packed-rows';
 import type { DistrictRow, ParsedRegister } from '../workbooks/schools-register';
 import type { Ctx, HandlersOf } from './context';
 import {
@@ -349,8 +350,9 @@ export async function applyRegisterPlan(ctx: Ctx, plan: RegisterPlan): Promise<{
 /** The workbook is read on the workbook thread, so the app answers other requests meanwhile. */
 async function planFromUpload(ctx: Ctx, dataBase64: string) {
   await reachStage('reading');
-  const parsed = await offThread('readRegister', Buffer.from(dataBase64, 'base64'));
+  const packed = await offThread('readRegister', Buffer.from(dataBase64, 'base64'));
   await reachStage('checking');
+  const parsed = { ...packed, rows: unpackRows(packed.rows), districts: unpackRows(packed.districts) };
   return planRegisterImport(ctx, parsed);
 }
 

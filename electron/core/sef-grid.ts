@@ -11,7 +11,8 @@ import { latestSefs, sefEntries, sefs } from '../data/sef';
 import { saveRecord, write } from '../data/write';
 import { listed } from '../workbooks/problems';
 import { offThread } from '../workbooks/off-thread';
-import type { GridRow, ParsedGrid } from '../workbooks/sef-grid';
+import { unpackRows } from '../workbooks/packed-rows';
+import { gridRows, type GridRow, type ParsedGrid } from '../workbooks/sef-grid';
 import { calendarOf } from './calendar';
 import type { Ctx } from './context';
 import {
@@ -27,7 +28,9 @@ import { currentFramework } from './sef';
 
 /** The grid is read on the workbook thread, so the app answers other requests meanwhile. */
 export async function readGridFor(ctx: Ctx, data: Buffer): Promise<ParsedGrid> {
-  return offThread('readSefGrid', data, currentFramework(ctx));
+  const framework = currentFramework(ctx);
+  const grid = await offThread('readSefGrid', data, framework);
+  return { ...grid, rows: gridRows(unpackRows(grid.rows), framework) };
 }
 
 async function planFromUpload(ctx: Ctx, dataBase64: string): Promise<SefGridPlan> {

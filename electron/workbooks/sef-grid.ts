@@ -10,6 +10,7 @@ import {
   writeRows,
   writeTitles,
   type CellData,
+  type SheetRow,
 } from './layout';
 import { gradeField, sefGridLayout } from './layouts/sef-grid';
 import type { StreamedWorkbook } from './xlsx-reader';
@@ -36,7 +37,19 @@ export interface ParsedGrid {
   warnings: Problem[];
 }
 
-export function readSefGrid(data: Buffer, framework: Framework): Promise<ParsedGrid> {
+/** The grid as its sheet's rows, before they are given the grid's shape (see `gridRows`). */
+export type GridSheet = Omit<ParsedGrid, 'rows'> & { rows: Array<SheetRow<string>> };
+
+export async function readSefGrid(data: Buffer, framework: Framework): Promise<ParsedGrid> {
+  const sheet = await readSefGridSheet(data, framework);
+  return { ...sheet, rows: gridRows(sheet.rows, framework) };
+}
+
+/**
+ * The grid's sheet rows, as the workbook thread sends them: they cross as a few columns of strings
+ * (packed-rows.ts), and the main thread gives them the grid's shape.
+ */
+export function readSefGridSheet(data: Buffer, framework: Framework): Promise<GridSheet> {
   const layout = sefGridLayout(framework);
   const empty = { sheetName: layout.sheet, doubleDistrict: '', term: '', rows: [], warnings: [] };
   return readCells(
@@ -46,7 +59,7 @@ export function readSefGrid(data: Buffer, framework: Framework): Promise<ParsedG
   );
 }
 
-function readGrid(workbook: StreamedWorkbook, framework: Framework): ParsedGrid {
+function readGrid(workbook: StreamedWorkbook, framework: Framework): GridSheet {
   const layout = sefGridLayout(framework);
   const empty = { sheetName: layout.sheet, doubleDistrict: '', term: '', rows: [], warnings: [] };
   const found = findSheet(workbook, layout);
@@ -78,7 +91,13 @@ function readGrid(workbook: StreamedWorkbook, framework: Framework): ParsedGrid 
   };
   if (problems.length > 0) return { ...base, rows: [], problems, warnings };
 
-  const rows = readRows(found, layout, problems).map(({ row, values, cell }) => {
+  const rows = readRows(found, layout, problems);
+  return { ...base, rows, problems, warnings };
+}
+
+/** Each sheet row as the grid's row: its school, date, validation and a cell per judgement. */
+export function gridRows(rows: Array<SheetRow<string>>, framework: Framework): GridRow[] {
+  return rows.map(({ row, values, cell }) => {
     const at = (field: string) => ({ text: values[field] ?? '', where: cell[field] ?? '' });
     return {
       row,
@@ -88,7 +107,6 @@ function readGrid(workbook: StreamedWorkbook, framework: Framework): ParsedGrid 
       grades: framework.judgements.map((j) => ({ code: j.code, label: j.label, ...at(gradeField(j.code)) })),
     };
   });
-  return { ...base, rows, problems, warnings };
 }
 
 export interface GridExport {
