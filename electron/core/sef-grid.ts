@@ -7,7 +7,7 @@ import { formatDate, parseDate } from '../../shared/domain/format';
 import { parseGrade, parseYesNo } from '../../shared/domain/sef';
 import { readOrganisation } from '../data/organisation';
 import { listSchools, schoolsByDfe } from '../data/schools';
-import { latestSefs, sefEntries, sefs } from '../data/sef';
+import { latestSefs, sefsOnDates, sefs } from '../data/sef';
 import { saveRecord, write } from '../data/write';
 import { listed } from '../workbooks/problems';
 import { offThread } from '../workbooks/off-thread';
@@ -84,8 +84,13 @@ export function planSefGrid(ctx: Ctx, parsed: ParsedGrid): SefGridPlan {
   const problems: Problem[] = [...parsed.problems];
   const warnings: Problem[] = [...parsed.warnings];
   const schools = schoolsByDfe(ctx.db);
+  // Each date is read once, and only the SEFs held on the grid's dates are read from the file.
+  const dateOf = new Map<string, string | null>();
+  for (const row of parsed.rows)
+    if (!dateOf.has(row.sefOn.text)) dateOf.set(row.sefOn.text, parseDate(row.sefOn.text));
+  const dates = [...new Set(dateOf.values())].filter((date) => date !== null);
   const held = new Map(
-    sefEntries(ctx.db, { framework: framework.code }).map((e) => [`${e.schoolId}|${e.sefOn}`, e]),
+    sefsOnDates(ctx.db, framework.code, dates).map((e) => [`${e.schoolId}|${e.sefOn}`, e]),
   );
   const seen = new Map<number, string>();
   const entries: PlannedSef[] = [];
@@ -140,7 +145,7 @@ export function planSefGrid(ctx: Ctx, parsed: ParsedGrid): SefGridPlan {
       });
       return;
     }
-    const sefOn = parseDate(row.sefOn.text);
+    const sefOn = dateOf.get(row.sefOn.text);
     if (!sefOn) {
       problems.push({
         where: row.sefOn.where,

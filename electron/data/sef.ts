@@ -86,6 +86,19 @@ export function sefEntries(
 }
 
 /**
+ * The SEFs of a framework dated on any of these days (ISO), for an import to find the ones its rows
+ * correct: a grid names a term's few dates, where the file holds ten years of SEFs and their grades.
+ */
+export function sefsOnDates(db: Db, framework: string, dates: string[]): StoredSef[] {
+  return collect(
+    prepared(db, `${SELECT} WHERE f.code = ? AND e.sef_on IN (SELECT value FROM json_each(?))`).all(
+      framework,
+      JSON.stringify(dates),
+    ) as Raw[],
+  );
+}
+
+/**
  * Each school's latest SEF of a framework on or before a date (newest date, then newest record),
  * read without the older ones: a ten-year file holds ten times what an export for one term needs.
  */
