@@ -97,6 +97,7 @@ function readGrid(workbook: StreamedWorkbook, framework: Framework): GridSheet {
 
 /** Each sheet row as the grid's row: its school, date, validation and a cell per judgement. */
 export function gridRows(rows: Array<SheetRow<string>>, framework: Framework): GridRow[] {
+  const judgements = framework.judgements.map((j) => ({ ...j, field: gradeField(j.code) }));
   return rows.map(({ row, values, cell }) => {
     const at = (field: string) => ({ text: values[field] ?? '', where: cell[field] ?? '' });
     return {
@@ -104,7 +105,13 @@ export function gridRows(rows: Array<SheetRow<string>>, framework: Framework): G
       dfe: at('dfe'),
       sefOn: at('sefOn'),
       validated: at('validated'),
-      grades: framework.judgements.map((j) => ({ code: j.code, label: j.label, ...at(gradeField(j.code)) })),
+      // Built whole rather than spread from `at`: a 650-row grid has thousands of grade cells.
+      grades: judgements.map((j) => ({
+        code: j.code,
+        label: j.label,
+        text: values[j.field] ?? '',
+        where: cell[j.field] ?? '',
+      })),
     };
   });
 }
