@@ -1,46 +1,18 @@
 import { join } from 'node:path';
 import { invoke } from '../../electron/core/handlers';
 import type { Session } from '../../electron/core/session';
-import { ok, tempSession } from './helpers';
+import { ok, registerBuilders, tempSession } from './helpers';
 
 /** A small authority on a real temporary file: two double districts, a DSIM, a Head of SID, three schools. */
 export async function concernsAuthority() {
   const { session, dir } = tempSession();
   const path = join(dir, 'la.sid');
   await ok(session, 'app.create', { path, demo: false });
-  const district = async (dd: string, name: string) => {
-    const double = await ok(session, 'organisation.saveDoubleDistrict', { draft: { name: dd } });
-    return {
-      dd: double.id,
-      id: (await ok(session, 'organisation.saveDistrict', { draft: { name, doubleDistrictId: double.id } }))
-        .id,
-    };
-  };
+  const { district, person, school } = registerBuilders(session);
   const north = await district('Cannock / Lichfield', 'Cannock Chase');
   const south = await district('Tamworth / Burton', 'Tamworth');
-  const person = async (name: string, role: string) =>
-    (await ok(session, 'organisation.savePerson', { draft: { name, roles: [role] } })).id;
   const dsim = await person('Dana Simms', 'DSIM');
   const head = await person('Harriet Oldfield', 'Head of SID');
-  const school = async (dfe: string, name: string, districtId: number) =>
-    (
-      await ok(session, 'schools.save', {
-        draft: {
-          dfe,
-          urn: '',
-          name,
-          type: '',
-          phase: 'Primary',
-          districtId,
-          diocese: '',
-          numberOnRoll: '',
-          headteacher: '',
-          chairOfGovernors: '',
-          sipId: null,
-          postcode: '',
-        },
-      })
-    ).id;
   return {
     session,
     path,

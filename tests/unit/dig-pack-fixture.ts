@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { Session } from '../../electron/core/session';
 import { insertDigMeeting } from '../../electron/data/papers';
 import { concernDraft, noticeDraft } from './concerns-fixture';
-import { ok, RESOURCES, tempSession } from './helpers';
+import { ok, registerBuilders, RESOURCES, tempSession } from './helpers';
 
 /**
  * A small authority with known answers for every sheet of the pack, on a real file and a clock the
@@ -18,38 +18,11 @@ export async function packAuthority() {
   const session = new Session(RESOURCES, () => new Date(`${clock.today}T12:00:00Z`));
   const path = join(dir, 'la.sid');
   await ok(session, 'app.create', { path, demo: false });
-  const district = async (dd: string, name: string) => {
-    const double = await ok(session, 'organisation.saveDoubleDistrict', { draft: { name: dd } });
-    const made = await ok(session, 'organisation.saveDistrict', {
-      draft: { name, doubleDistrictId: double.id },
-    });
-    return { dd: double.id, id: made.id };
-  };
+  const { district, person, school } = registerBuilders(session);
   const north = await district('Cannock / Lichfield', 'Cannock Chase');
   const south = await district('Tamworth / Burton', 'Tamworth');
-  const person = async (name: string, role: string) =>
-    (await ok(session, 'organisation.savePerson', { draft: { name, roles: [role] } })).id;
   const dsim = await person('Dana Simms', 'DSIM');
   const head = await person('Harriet Oldfield', 'Head of SID');
-  const school = async (dfe: string, name: string, districtId: number) =>
-    (
-      await ok(session, 'schools.save', {
-        draft: {
-          dfe,
-          urn: '',
-          name,
-          type: '',
-          phase: 'Primary',
-          districtId,
-          diocese: '',
-          numberOnRoll: '',
-          headteacher: '',
-          chairOfGovernors: '',
-          sipId: null,
-          postcode: '',
-        },
-      })
-    ).id;
   const alder = await school('860/2001', 'Alder Primary', north.id);
   const stMarys = await school('860/2002', "St Mary's Primary", north.id);
   const brook = await school('860/2004', 'Brook Primary', north.id);

@@ -23,6 +23,44 @@ export async function ok<K extends OpName>(session: Session, op: K, input: unkno
   return result.value as OpOutput<K>;
 }
 
+/**
+ * Adds the register's parts a test needs through the API, as a user would: a district in its double
+ * district, a person with one role, a primary school with only the fields it must have.
+ */
+export function registerBuilders(session: Session) {
+  return {
+    async district(doubleDistrict: string, name: string) {
+      const double = await ok(session, 'organisation.saveDoubleDistrict', {
+        draft: { name: doubleDistrict },
+      });
+      const made = await ok(session, 'organisation.saveDistrict', {
+        draft: { name, doubleDistrictId: double.id },
+      });
+      return { dd: double.id, id: made.id };
+    },
+    async person(name: string, role: string) {
+      return (await ok(session, 'organisation.savePerson', { draft: { name, roles: [role] } })).id;
+    },
+    async school(dfe: string, name: string, districtId: number) {
+      const draft = {
+        dfe,
+        urn: '',
+        name,
+        type: '',
+        phase: 'Primary',
+        districtId,
+        diocese: '',
+        numberOnRoll: '',
+        headteacher: '',
+        chairOfGovernors: '',
+        sipId: null,
+        postcode: '',
+      };
+      return (await ok(session, 'schools.save', { draft })).id;
+    },
+  };
+}
+
 export function upload(data: Buffer | string) {
   const bytes = typeof data === 'string' ? readFileSync(data) : data;
   return { fileName: 'register.xlsx', dataBase64: bytes.toString('base64') };
