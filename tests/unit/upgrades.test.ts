@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { verifyAuditChain } from '../../electron/data/audit';
+import { sealAuditChain, verifyAuditChain } from '../../electron/data/audit';
 import { openDatabase } from '../../electron/data/database';
 import { migrations } from '../../electron/data/migrations';
 import { tempSession } from './helpers';
@@ -63,6 +63,51 @@ describe('a file from an earlier release', () => {
     expect(db.prepare('SELECT dfe FROM schools').pluck().all()).toEqual(['860/3001']);
     expect(db.prepare('SELECT count(*) FROM budget_monitorings').pluck().get()).toBe(0);
     expect(db.prepare('SELECT count(*) FROM savings_options').pluck().get()).toBe(0);
+    db.close();
+  });
+
+  it('gains meetings, papers and letters with its concerns and its sealed record of changes intact', async () => {
+    const { dir } = tempSession();
+    const path = join(dir, 'v9.sid');
+    // As the savings release (data version 9) left a file: a school causing concern, and a record of
+    // changes already sealed into its chain.
+    const old = await openDatabase(path, { create: true, migrations: migrations.slice(0, 9) });
+    old.exec(`
+      INSERT INTO double_districts (id, name) VALUES (1, 'Cannock / Lichfield');
+      INSERT INTO districts (id, name, double_district_id) VALUES (1, 'Cannock Chase', 1);
+      INSERT INTO people (id, name) VALUES (1, 'Dana Simms');
+      INSERT INTO schools (id, dfe, name, phase, district_id) VALUES (7, '860/2001', 'Alder Primary', 'Primary', 1);
+      INSERT INTO concerns (id, school_id, source, opened_on, stage, stage_since)
+        VALUES (4, 7, 'Categorisation', '2026-01-12', 3, '2026-03-02');
+      INSERT INTO concern_stage_decisions (concern_id, decided_on, from_stage, to_stage, reason, decided_by_id, meeting)
+        VALUES (4, '2026-03-02', 2, 3, 'Insufficient pace', 1, 'DIG of 02/03/2026');
+      INSERT INTO audit_log (at, user, entity, entity_id, school_id, action, summary, changes) VALUES
+        ('2026-01-12T09:00:00Z', 'dana', 'concern', 4, 7, 'add', 'Raised a concern about Alder Primary', '[]'),
+        ('2026-03-02T15:00:00Z', 'dana', 'concern', 4, 7, 'edit', 'Moved the concern to Stage 3', '[]');
+    `);
+    sealAuditChain(old);
+    const sealed = old.prepare('SELECT id, hash FROM audit_log ORDER BY id').all();
+    old.close();
+
+    const db = await openDatabase(path, { create: false });
+    expect(db.pragma('user_version', { simple: true })).toBe(migrations.length);
+    expect(db.prepare('SELECT stage, stage_since FROM concerns WHERE id = 4').get()).toEqual({
+      stage: 3,
+      stage_since: '2026-03-02',
+    });
+    expect(db.prepare('SELECT meeting FROM concern_stage_decisions').pluck().all()).toEqual([
+      'DIG of 02/03/2026',
+    ]);
+    // The chain made before meetings existed still verifies, hash for hash, and its entries point at no meeting…
+    expect(db.prepare('SELECT id, hash FROM audit_log ORDER BY id').all()).toEqual(sealed);
+    expect(verifyAuditChain(db)).toEqual({ entries: 2, firstBroken: null });
+    expect(db.prepare('SELECT count(*) FROM audit_log WHERE meeting_id IS NOT NULL').pluck().get()).toBe(0);
+    // …nor can one be made to afterwards.
+    expect(() => db.prepare('UPDATE audit_log SET meeting_id = 1 WHERE id = 1').run()).toThrow(
+      'The record of changes cannot be altered.',
+    );
+    for (const table of ['meetings', 'meeting_decisions', 'meeting_papers', 'concern_letters'])
+      expect(db.prepare(`SELECT count(*) FROM ${table}`).pluck().get(), table).toBe(0);
     db.close();
   });
 });
