@@ -38,11 +38,7 @@ function fundLines(ctx: Ctx, doubleDistrictId: number | null, financialYear: str
  * rows counted by its own filter, the Monitoring page's deadlines and reports awaiting QA, the next
  * group meeting, the category chart's six terms and the intervention fund this financial year.
  */
-export function dashboardOf(
-  ctx: Ctx,
-  doubleDistrictId: number | null,
-  today = londonDate(ctx.now()),
-): Dashboard {
+function dashboardOf(ctx: Ctx, doubleDistrictId: number | null, today = londonDate(ctx.now())): Dashboard {
   const calendar = calendarOf(ctx);
   // Today's list is the one the schools list keeps until the file changes, so the number clicked and
   // the list it opens are one answer, and the list opens at once.

@@ -57,7 +57,7 @@ function requireMeeting(ctx: Ctx, id: number): PaperMeeting {
  * the same group. Every rule (time at stage, open duties, deadlines, RAG, the DMT point, the fund's
  * figures) is the one the rest of the app uses, reached through its handler or its shared rule.
  */
-export async function gatherPack(session: Session, meeting: PaperMeeting): Promise<DigPackContent> {
+async function gatherPack(session: Session, meeting: PaperMeeting): Promise<DigPackContent> {
   const ctx = session.ctx();
   const today = londonDate(ctx.now());
   const dd = meeting.doubleDistrictId;
@@ -192,7 +192,7 @@ export async function gatherPack(session: Session, meeting: PaperMeeting): Promi
         dueOn: null,
       });
   }
-  for (const p of projectRows) {
+  for (const [i, p] of projectRows.entries()) {
     if (p.status !== 'Open') continue;
     const full = stored.get(p.id)!;
     if (p.flags.reviewDue || p.reviewOn <= meeting.heldOn)
@@ -202,7 +202,8 @@ export async function gatherPack(session: Session, meeting: PaperMeeting): Promi
         what: 'Review due: continue, refer to DMT or close?',
         dueOn: p.reviewOn,
       });
-    const dmtOn = projects.find((x) => x.projectId === p.id)?.dmtOn ?? null;
+    // `projects` is made from `projectRows`, row for row.
+    const dmtOn = projects[i]!.dmtOn;
     if (dmtOn !== null && (p.flags.threeTermsWithoutImprovement || dmtOn <= meeting.heldOn))
       decisions.push({
         type: 'DMT referral',

@@ -1,9 +1,10 @@
 import type { Decision } from '../../shared/domain/dashboard';
+import { MEETING_KINDS } from '../../shared/domain/meetings';
 import type { Db } from './database';
 import { prepared } from './prepared';
 
-/** The groups whose meetings decide on interventions: the dashboard shows the next one. */
-const GROUP_KINDS = ['District Intervention/Resource Group', 'District Focus Group'] as const;
+/** The groups whose meetings decide on interventions (the DIG and the Focus Group): the dashboard shows the next one. */
+const GROUP_KINDS = MEETING_KINDS.slice(0, 2);
 
 export interface NextMeeting {
   id: number;

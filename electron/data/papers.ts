@@ -1,3 +1,4 @@
+import { MEETING_KINDS } from '../../shared/domain/meetings';
 import type { AuditContext } from './audit';
 import { writeAudit } from './audit';
 import type { Db } from './database';
@@ -7,7 +8,7 @@ import { prepared } from './prepared';
  * The District Intervention/Resource Group's papers (migration 010): the meetings they are made for,
  * the figures a pack needs that no other area reads, and the papers themselves as presented.
  */
-export const DIG = 'District Intervention/Resource Group';
+export const DIG = MEETING_KINDS[0];
 
 export interface PaperMeeting {
   id: number;
