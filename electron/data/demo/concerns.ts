@@ -214,7 +214,7 @@ export function seedConcerns(db: Db, random: Random, today: string): void {
       notifiedOn,
       notification:
         notifiedOn &&
-        `The Head of SID wrote to the headteacher and the chair of governors: the school causes concern (${factors[0]!.toLowerCase()}) and is at Stage ${plan.path[0]}.`,
+        `The Head of SID wrote to the headteacher and the chair of governors: the school causes concern (${factors[0]!}) and is at Stage ${plan.path[0]}.`,
       closedOn: plan.closed?.on ?? null,
       outcome: plan.closed?.outcome ?? null,
     });

@@ -111,7 +111,8 @@ export function MeetingsList({ onOpen }: { onOpen: (id: number) => void }) {
                   <Table.Td ta="right">{m.attendees}</Table.Td>
                   <Table.Td>
                     {m.heldOn > today ? (
-                      <Badge color="blue" variant="light">
+                      // Its full width: a badge may shrink, and at 1024 pixels "Coming up" was cut short.
+                      <Badge color="blue" variant="light" miw="max-content">
                         Coming up
                       </Badge>
                     ) : m.decisions === 0 ? (

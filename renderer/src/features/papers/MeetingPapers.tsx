@@ -107,7 +107,8 @@ export function MeetingPapers({ meetingId }: { meetingId: number }) {
                 {rows.map((paper) => (
                   <Table.Tr key={paper.id}>
                     <Table.Td>
-                      <Group gap="xs" wrap="nowrap">
+                      {/* The badge drops below the time where the column is narrow, rather than over the next. */}
+                      <Group gap="xs">
                         <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
                           {formatDateTime(paper.generatedAt)}
                         </Text>
