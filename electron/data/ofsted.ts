@@ -155,16 +155,18 @@ export function schoolsEverInSpecialMeasures(db: Db): number[] {
 /**
  * Each school Ofsted has in a category today: the outcome of its latest judgement, since a
  * monitoring inspection never sets or clears one (the rule of `categoryJudgement`, for every school
- * in one query).
+ * in one query). Only the few judgements that put a school in a category are looked at, each asked
+ * whether a later one followed: ranking all of every school's inspections took fifteen times as long.
  */
 export function currentOfstedCategories(db: Db): Map<number, 'Notice to Improve' | 'Special Measures'> {
   const rows = prepared(
     db,
-    `SELECT school_id AS schoolId, outcome FROM (
-       SELECT school_id, outcome, row_number() OVER (
-         PARTITION BY school_id ORDER BY inspected_on DESC, id DESC) AS n
-       FROM inspections WHERE type <> 'Monitoring inspection')
-     WHERE n = 1 AND outcome IN ('Notice to Improve', 'Special Measures')`,
+    `SELECT i.school_id AS schoolId, i.outcome FROM inspections i
+     WHERE i.outcome IN ('Notice to Improve', 'Special Measures') AND i.type <> 'Monitoring inspection'
+       AND NOT EXISTS (
+         SELECT 1 FROM inspections later
+         WHERE later.school_id = i.school_id AND later.type <> 'Monitoring inspection'
+           AND (later.inspected_on > i.inspected_on OR (later.inspected_on = i.inspected_on AND later.id > i.id)))`,
   ).all() as Array<{ schoolId: number; outcome: 'Notice to Improve' | 'Special Measures' }>;
   return new Map(rows.map((r) => [r.schoolId, r.outcome]));
 }
