@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import { schoolListRows } from '../../electron/core/schools';
 import type { Session } from '../../electron/core/session';
+import { addDays, termOf } from '../../shared/domain/calendar';
 import { concernsAuthority } from './concerns-fixture';
 import { ok } from './helpers';
 
 /**
  * The cases the list's queries could get subtly wrong when they change shape for speed: which
  * category review and which Ofsted judgement is a school's latest, when two share a day, when one is
- * undecided, withdrawn or only a monitoring visit, and a closed school.
+ * undecided, withdrawn or only a monitoring visit, and a closed school; and which visits count as
+ * a SIP's this term.
  */
 async function propose(session: Session, schoolId: number, on: string, category: number) {
   return ok(session, 'categories.propose', {
@@ -93,5 +96,35 @@ describe("the schools list's latest category and Ofsted category", () => {
     await inspect(session, b, '2025-03-10', { outcome: 'Notice to Improve' });
     await inspect(session, b, '2025-03-10', { overall: 2, outcome: 'None' });
     expect((await ok(session, 'schools.list', {})).find((r) => r.id === b)!.ofstedCategory).toBeNull();
+  });
+
+  it('marks a school visited this term only for a SIP visit between the term’s first and last days', async () => {
+    const { session, a, b, c, dsim } = await concernsAuthority();
+    const today = '2025-11-20';
+    const term = termOf(today);
+    const visit = (schoolId: number, visitedOn: string, role: string) =>
+      ok(session, 'visits.save', {
+        draft: {
+          schoolId,
+          visitedOn,
+          visitorId: dsim,
+          role,
+          purpose: 'Validating the SEF',
+          days: 1,
+          notes: '',
+          reportReceivedOn: null,
+          qaOn: null,
+          claimStatus: 'Not claimed',
+        },
+      });
+    await visit(a, term.startsOn, 'SIP');
+    await visit(b, today, 'DSIM');
+    await visit(c, addDays(term.startsOn, -60), 'SIP');
+    await visit(c, addDays(term.endsOn, 1), 'SIP');
+
+    const rows = schoolListRows(session.ctx(), today);
+    const visited = (id: number) => rows.find((r) => r.id === id)!.sipVisitedThisTerm;
+    expect([visited(a), visited(b), visited(c)]).toEqual([true, false, false]);
+    expect(schoolListRows(session.ctx(), term.endsOn).find((r) => r.id === a)!.sipVisitedThisTerm).toBe(true);
   });
 });
