@@ -121,9 +121,12 @@ const COLUMNS = {
 
 const fieldNames = Object.keys(COLUMNS) as Array<keyof SchoolFields>;
 
+// Bound by position, in COLUMNS' order: binding by name looks each field up on the object, which an
+// import writing 650 schools pays for 8,000 times.
 const INSERT = `INSERT INTO schools (${fieldNames.map((f) => COLUMNS[f]).join(', ')})
-  VALUES (${fieldNames.map((f) => `@${f}`).join(', ')})`;
-const UPDATE = `UPDATE schools SET ${fieldNames.map((f) => `${COLUMNS[f]} = @${f}`).join(', ')} WHERE id = @id`;
+  VALUES (${fieldNames.map(() => '?').join(', ')})`;
+const UPDATE = `UPDATE schools SET ${fieldNames.map((f) => `${COLUMNS[f]} = ?`).join(', ')} WHERE id = ?`;
+const valuesOf = (fields: SchoolFields) => fieldNames.map((f) => fields[f]);
 
 /** Schools are never deleted: a school that closes is closed, and keeps its history. */
 export const schools: RecordTable<SchoolRow, SchoolFields> = {
@@ -131,9 +134,14 @@ export const schools: RecordTable<SchoolRow, SchoolFields> = {
   rules: schoolFieldsRules,
   labels: SCHOOL_LABELS,
   get: getSchool,
-  insert: (db, fields) => Number(prepared(db, INSERT).run(fields).lastInsertRowid),
-  update: (db, id, fields) => void prepared(db, UPDATE).run({ ...fields, id }),
-  describe: (school) => ({ ...describeSchool(school), 'Closed on': school.closedOn }),
+  insert: (db, fields) => Number(prepared(db, INSERT).run(...valuesOf(fields)).lastInsertRowid),
+  update: (db, id, fields) => void prepared(db, UPDATE).run(...valuesOf(fields), id),
+  describe: (school) => {
+    // Added to the description made for this call rather than copied into another object.
+    const described = describeSchool(school);
+    described['Closed on'] = school.closedOn;
+    return described;
+  },
   schoolOf: (school) => school.id,
   title: (school) => `school ${school.name}`,
 };
