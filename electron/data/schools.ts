@@ -6,20 +6,18 @@ import type { Db } from './database';
 import { prepared, preparedRaw } from './prepared';
 import type { RecordTable } from './write';
 
-const SELECT = `
-  SELECT s.id, s.dfe, s.urn, s.name, s.type, s.phase, s.district_id AS districtId, d.name AS district,
-         dd.id AS doubleDistrictId, dd.name AS doubleDistrict, s.diocese, s.number_on_roll AS numberOnRoll,
-         s.headteacher, s.chair_of_governors AS chairOfGovernors, s.sip_id AS sipId, p.name AS sip,
-         s.postcode, s.closed_on AS closedOn, c.confirmed_category AS category, c.support_override AS supportLevel
-  FROM schools s
+/** A school's columns but its SIP's name, which the list reads once for the few SIPs, not per school. */
+const SCHOOL_COLUMNS = `s.id, s.dfe, s.urn, s.name, s.type, s.phase, s.district_id, d.name, dd.id, dd.name,
+  s.diocese, s.number_on_roll, s.headteacher, s.chair_of_governors, s.sip_id, s.postcode, s.closed_on,
+  c.confirmed_category, c.support_override`;
+const SCHOOL_FROM = `schools s
   JOIN districts d ON d.id = s.district_id
   JOIN double_districts dd ON dd.id = d.double_district_id
-  LEFT JOIN people p ON p.id = s.sip_id
   LEFT JOIN category_reviews c ON c.id = (
     SELECT id FROM category_reviews WHERE school_id = s.id AND decided_on IS NOT NULL
     ORDER BY decided_on DESC, id DESC LIMIT 1)`;
 
-/** A row of SELECT as its columns, in their order there. */
+/** A row of SCHOOL_COLUMNS, in their order there. */
 type SchoolColumns = [
   id: number,
   dfe: string,
@@ -36,21 +34,21 @@ type SchoolColumns = [
   headteacher: string | null,
   chairOfGovernors: string | null,
   sipId: number | null,
-  sip: string | null,
   postcode: string | null,
   closedOn: string | null,
   category: number | null,
   supportOverride: SupportLevel | null,
 ];
+type WithSip = [...SchoolColumns, sip: string | null];
 
 /**
- * The school a row of SELECT describes. The current category is the latest confirmed one; its support
- * level follows the shared rule from the DIG's override. Read as columns and built here in one
- * literal: better-sqlite3 builds a row's object key by key, which for the list's 650 rows cost more
- * than the query.
+ * The school a row of SCHOOL_COLUMNS describes, with its SIP's name. The current category is the latest
+ * confirmed one; its support level follows the shared rule from the DIG's override. Read as columns
+ * and built here in one literal: better-sqlite3 builds a row's object key by key, which for the list's
+ * 650 rows cost more than the query.
  */
-function schoolFrom(c: SchoolColumns): SchoolRow {
-  const category = c[18];
+function schoolFrom(c: SchoolColumns | WithSip, sip: string | null): SchoolRow {
+  const category = c[17];
   return {
     id: c[0],
     dfe: c[1],
@@ -67,19 +65,22 @@ function schoolFrom(c: SchoolColumns): SchoolRow {
     headteacher: c[12],
     chairOfGovernors: c[13],
     sipId: c[14],
-    sip: c[15],
-    postcode: c[16],
-    closedOn: c[17],
+    sip,
+    postcode: c[15],
+    closedOn: c[16],
     category,
     supportLevel:
       category !== null && isCategory(category)
-        ? supportLevel({ category, override: c[19], overrideReason: null })
+        ? supportLevel({ category, override: c[18], overrideReason: null })
         : null,
   };
 }
 
 export function listSchools(db: Db): SchoolRow[] {
-  return (preparedRaw(db, `${SELECT} ORDER BY s.name`).all() as SchoolColumns[]).map(schoolFrom);
+  const names = new Map(preparedRaw(db, 'SELECT id, name FROM people').all() as Array<[number, string]>);
+  return (
+    preparedRaw(db, `SELECT ${SCHOOL_COLUMNS} FROM ${SCHOOL_FROM} ORDER BY s.name`).all() as SchoolColumns[]
+  ).map((c) => schoolFrom(c, c[14] === null ? null : (names.get(c[14]) ?? null)));
 }
 
 /**
@@ -100,8 +101,11 @@ export const holdsSchools = (db: Db): boolean =>
   (prepared(db, 'SELECT EXISTS (SELECT 1 FROM schools) AS held').get() as { held: number }).held === 1;
 
 export function getSchool(db: Db, id: number): SchoolRow | undefined {
-  const row = preparedRaw(db, `${SELECT} WHERE s.id = ?`).get(id) as SchoolColumns | undefined;
-  return row && schoolFrom(row);
+  const row = preparedRaw(
+    db,
+    `SELECT ${SCHOOL_COLUMNS}, p.name FROM ${SCHOOL_FROM} LEFT JOIN people p ON p.id = s.sip_id WHERE s.id = ?`,
+  ).get(id) as WithSip | undefined;
+  return row && schoolFrom(row, row[19]);
 }
 
 const COLUMNS = {
