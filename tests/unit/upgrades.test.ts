@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { sealAuditChain, verifyAuditChain } from '../../electron/data/audit';
 import { openDatabase } from '../../electron/data/database';
 import { migrations } from '../../electron/data/migrations';
+import { schoolsVisitedBySip } from '../../electron/data/visits';
 import { tempSession } from './helpers';
 
 /** A file as the monitoring release (data version 2) left it: a school, a visit, and their audit. */
@@ -108,6 +109,38 @@ describe('a file from an earlier release', () => {
     );
     for (const table of ['meetings', 'meeting_decisions', 'meeting_papers', 'concern_letters'])
       expect(db.prepare(`SELECT count(*) FROM ${table}`).pluck().get(), table).toBe(0);
+    db.close();
+  });
+
+  it('keeps its visits and answers "SIP visit this term" from the new index once upgraded', async () => {
+    const { dir } = tempSession();
+    const path = join(dir, 'v11.sid');
+    // As the meetings and letters release (data version 11) left a file: a SIP's visits and a DSIM's.
+    const old = await openDatabase(path, { create: true, migrations: migrations.slice(0, 11) });
+    old.exec(`
+      INSERT INTO double_districts (id, name) VALUES (1, 'Cannock / Lichfield');
+      INSERT INTO districts (id, name, double_district_id) VALUES (1, 'Cannock Chase', 1);
+      INSERT INTO people (id, name) VALUES (1, 'Kath Kent'), (2, 'Dana Simms');
+      INSERT INTO schools (id, dfe, name, phase, district_id) VALUES
+        (7, '860/2001', 'Alder Primary', 'Primary', 1), (8, '860/2002', 'Birch Primary', 'Primary', 1);
+      INSERT INTO visits (id, school_id, visited_on, visitor_id, role, purpose, days) VALUES
+        (1, 7, '2026-09-14', 1, 'SIP', 'Validating the SEF', 1),
+        (2, 8, '2026-09-15', 2, 'DSIM', 'Core visit', 1),
+        (3, 8, '2026-07-01', 1, 'SIP', 'Summer review', 1);
+    `);
+    const visits = old.prepare('SELECT * FROM visits ORDER BY id').all();
+    old.close();
+
+    const db = await openDatabase(path, { create: false });
+    expect(db.pragma('user_version', { simple: true })).toBe(migrations.length);
+    expect(db.prepare('SELECT * FROM visits ORDER BY id').all()).toEqual(visits);
+    expect([...schoolsVisitedBySip(db, '2026-09-01', '2026-12-18')]).toEqual([7]);
+    const plan = db
+      .prepare(
+        "EXPLAIN QUERY PLAN SELECT DISTINCT school_id FROM visits WHERE role = 'SIP' AND visited_on BETWEEN ? AND ?",
+      )
+      .all('2026-09-01', '2026-12-18') as Array<{ detail: string }>;
+    expect(plan.map((step) => step.detail).join('; ')).toContain('visits_sip_by_date');
     db.close();
   });
 });
