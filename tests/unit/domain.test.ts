@@ -2,23 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { diffRecords } from '../../shared/domain/changes';
 import { parseDfe } from '../../shared/domain/dfe';
 import { formatDate } from '../../shared/domain/format';
-import { checkSchool, type SchoolDraft } from '../../shared/domain/school';
+import { checkSchool } from '../../shared/domain/school';
 import { emptyFilter, filterSchools, searchText, sortRows } from '../../shared/domain/school-filter';
-
-const draft: SchoolDraft = {
-  dfe: '8602001',
-  urn: '124004',
-  name: ' Stafford Nursery School ',
-  type: 'community',
-  phase: 'nursery',
-  districtId: 1,
-  diocese: '',
-  numberOnRoll: '67',
-  headteacher: 'Dr Joanne Hollins',
-  chairOfGovernors: '',
-  sipId: null,
-  postcode: 'ST16 8JJ',
-};
+import { goodSchoolDraft as draft } from './school-draft';
 
 describe('DfE numbers', () => {
   it('accepts both typed forms and stores the one with the slash', () => {

@@ -12,6 +12,7 @@ import {
   type SchoolDraft,
   type SchoolFields,
 } from '../../shared/domain/school';
+import { goodSchoolDraft as good } from './school-draft';
 
 /**
  * checkSchool as it was when it checked the whole record twice: the draft's rules, then every stored
@@ -122,21 +123,6 @@ const awkward: { [F in keyof SchoolDraft]: Array<SchoolDraft[F]> } = {
     'XYZ',
     'ST16 8JJX',
   ],
-};
-
-const good: SchoolDraft = {
-  dfe: '8602001',
-  urn: '124004',
-  name: ' Stafford Nursery School ',
-  type: 'community',
-  phase: 'nursery',
-  districtId: 1,
-  diocese: '',
-  numberOnRoll: '67',
-  headteacher: 'Dr Joanne Hollins',
-  chairOfGovernors: '',
-  sipId: null,
-  postcode: 'ST16 8JJ',
 };
 
 const fields = Object.keys(awkward) as Array<keyof SchoolDraft>;
