@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import type ExcelJS from 'exceljs';
 import type { Problem } from '../../shared/api/errors';
-import { Damaged, DAMAGED, readDirectory, refusalOf, unpack } from './guard';
-import { StreamedWorkbook } from './xlsx-reader';
+import { Damaged, DAMAGED, judgeWorkbook, readDirectory, unpack } from './guard';
+import { readsPart, StreamedWorkbook } from './xlsx-reader';
 import { packZip } from './zip-writer';
 
 export type CellRead = { ok: true; text: string } | { ok: false; message: string };
@@ -86,18 +86,19 @@ export function textForExcel(text: string): string {
 /**
  * Reads an import's workbook, once judged safe (see guard.ts), with the quick reader: only the parts
  * and the sheets `read` asks for, so damage in a part no reader uses (the document properties, a
- * drawing) is never met. A sheet is unpacked when first asked for, so damage found then is answered
- * here too, with the same plain line.
+ * drawing) is never met. The parts the guard unpacked to measure them are handed on rather than
+ * unpacked again; a sheet's checksum is compared when it is first asked for, so damage found then is
+ * answered here too, with the same plain line.
  */
 export async function readCells<T>(
   data: Buffer,
   read: (workbook: StreamedWorkbook) => T,
   refused: (problem: Problem) => T,
 ): Promise<T> {
-  const problem = await refusalOf(data);
-  if (problem) return refused(problem);
+  const judged = await judgeWorkbook(data, readsPart);
+  if ('refused' in judged) return refused(judged.refused);
   try {
-    return read(StreamedWorkbook.read(data));
+    return read(StreamedWorkbook.read(data, judged));
   } catch (error) {
     if (error instanceof Damaged) return refused({ where: 'File', message: DAMAGED });
     throw error;

@@ -111,17 +111,20 @@ export function readDirectory(data: Buffer): ZipPart[] {
 }
 
 /**
- * One part's bytes, once the guard has judged the file safe to unpack. Its checksum is compared, as
+ * One part's bytes, once the guard has judged the file safe to unpack: `unpacked` when the guard
+ * already unpacked them (see Judged), else unpacked here. Either way its checksum is compared, as
  * ExcelJS never does, so a flipped byte is a damaged file rather than a silently different value.
  */
-export function unpack(data: Buffer, part: ZipPart): Buffer {
+export function unpack(data: Buffer, part: ZipPart, unpacked?: Buffer): Buffer {
   if (part.method !== 0 && part.method !== 8) throw new Damaged();
-  const stored = data.subarray(part.dataAt, part.dataAt + part.storedBytes);
-  let bytes: Buffer;
-  try {
-    bytes = part.method === 0 ? stored : inflateRawSync(stored, { maxOutputLength: part.bytes || 1 });
-  } catch {
-    throw new Damaged();
+  let bytes = unpacked;
+  if (!bytes) {
+    const stored = data.subarray(part.dataAt, part.dataAt + part.storedBytes);
+    try {
+      bytes = part.method === 0 ? stored : inflateRawSync(stored, { maxOutputLength: part.bytes || 1 });
+    } catch {
+      throw new Damaged();
+    }
   }
   if (bytes.length !== part.bytes || crc32(bytes) >>> 0 !== part.crc >>> 0) throw new Damaged();
   return bytes;
@@ -230,9 +233,15 @@ const WHOLE_BYTES = 4 * MB;
 /**
  * Unpacks one part only to measure it, chunk by chunk and holding none of it, stopping as soon as it
  * proves larger than it declared (so a part that lies about its size is caught early) or, for a
- * sheet, wider or longer than the app reads.
+ * sheet, wider or longer than the app reads. A small part is unpacked whole instead, and handed to
+ * `keep` once it has passed.
  */
-function measurePart(data: Buffer, part: ZipPart, scan: ((chunk: Buffer) => Overstep | null) | null) {
+function measurePart(
+  data: Buffer,
+  part: ZipPart,
+  scan: ((chunk: Buffer) => Overstep | null) | null,
+  keep: ((whole: Buffer) => void) | null,
+) {
   return new Promise<Overstep | 'lied' | null>((resolve) => {
     const stored = data.subarray(part.dataAt, part.dataAt + part.storedBytes);
     if (part.method === 0)
@@ -246,7 +255,9 @@ function measurePart(data: Buffer, part: ZipPart, scan: ((chunk: Buffer) => Over
       } catch {
         return resolve('lied');
       }
-      return resolve(whole.length !== part.bytes ? 'lied' : (scan?.(whole) ?? null));
+      const outcome = whole.length !== part.bytes ? 'lied' : (scan?.(whole) ?? null);
+      if (outcome === null) keep?.(whole);
+      return resolve(outcome);
     }
     const inflate = createInflateRaw({ chunkSize: 256 * 1024 });
     let seen = 0;
@@ -284,12 +295,37 @@ function looksLikeText(data: Buffer): boolean {
 }
 
 /**
+ * A workbook the guard let through: the parts it judged, and the bytes of those it unpacked whole to
+ * measure them (the ones the reader asked for), so the reader reads exactly the parts judged and
+ * unpacks none of them again.
+ */
+export interface Judged {
+  parts: ZipPart[];
+  unpacked: Map<ZipPart, Buffer>;
+}
+
+/**
  * Judges a workbook before anything parses it, so a file built to exhaust the computer (a zip bomb,
  * a million-row sheet) is refused in moments, and a file that is not a workbook at all (a
  * password-protected one, an old .xls, a CSV, an empty file) is told apart with its own remedy.
- * Answers the problem that refuses it, or null when it may be parsed.
+ * Answers the problem that refuses it, or the parts judged when it may be parsed; of the parts
+ * `wanted` by the reader, those unpacked whole while being measured are kept with them.
  */
-export async function refusalOf(data: Buffer): Promise<Problem | null> {
+export async function judgeWorkbook(
+  data: Buffer,
+  wanted: (name: string) => boolean,
+): Promise<{ refused: Problem } | Judged> {
+  const judged: Judged = { parts: [], unpacked: new Map() };
+  const refused = await refusalOf(data, wanted, judged);
+  return refused ? { refused } : judged;
+}
+
+/** The problem that refuses the workbook, or null, having filled in `judged` as it went. */
+async function refusalOf(
+  data: Buffer,
+  wanted: (name: string) => boolean,
+  judged: Judged,
+): Promise<Problem | null> {
   if (data.length === 0) return atFile(EMPTY);
   if (data.length > LIMITS.fileBytes)
     return atFile(
@@ -308,6 +344,7 @@ export async function refusalOf(data: Buffer): Promise<Problem | null> {
       );
     return atFile(DAMAGED);
   }
+  judged.parts = parts;
   let names: Map<string, string> | undefined;
   const where = (part: ZipPart) => {
     names ??= sheetNames(data, parts);
@@ -331,7 +368,12 @@ export async function refusalOf(data: Buffer): Promise<Problem | null> {
     };
   }
   for (const part of parts) {
-    const outcome = await measurePart(data, part, WORKSHEET.test(part.name) ? sheetScanner() : null);
+    const outcome = await measurePart(
+      data,
+      part,
+      WORKSHEET.test(part.name) ? sheetScanner() : null,
+      wanted(part.name) ? (whole) => judged.unpacked.set(part, whole) : null,
+    );
     if (outcome === null) continue;
     if (outcome === 'lied') return atFile(DAMAGED);
     const { where: at, what } = where(part);

@@ -1,5 +1,5 @@
 import type ExcelJS from 'exceljs';
-import { Damaged, readDirectory, unpack, type ZipPart } from './guard';
+import { Damaged, readDirectory, unpack, type Judged, type ZipPart } from './guard';
 
 /*
  * Reads the cells of an .xlsx without ExcelJS: the zip's directory, the workbook's list of sheets,
@@ -507,6 +507,17 @@ export class StreamedSheet {
 /** ExcelJS reads a part whose name holds this as a worksheet. */
 const WORKSHEET = /xl\/worksheets\/sheet(\d+)[.]xml/;
 
+/** The parts besides worksheets the reader reads. */
+const WORKBOOK_PARTS = new Set([
+  'xl/workbook.xml',
+  'xl/_rels/workbook.xml.rels',
+  'xl/sharedStrings.xml',
+  'xl/styles.xml',
+]);
+
+/** Whether the reader may read a part: the guard keeps these when it unpacks them (see Judged). */
+export const readsPart = (name: string) => WORKBOOK_PARTS.has(name) || WORKSHEET.test(name);
+
 /** A workbook's sheets, each read only when a reader first asks for it. */
 export class StreamedWorkbook {
   readonly worksheets: StreamedSheet[];
@@ -520,14 +531,16 @@ export class StreamedWorkbook {
   }
 
   /**
-   * Reads a workbook the guard has already judged safe to unpack. Throws Damaged where ExcelJS
-   * would fail, or a part's checksum shows it changed.
+   * Reads a workbook the guard has already judged safe to unpack: the parts it judged, taking the
+   * ones it unpacked as they are (when given), else from the zip's directory. Throws Damaged where
+   * ExcelJS would fail, or a part's checksum shows it changed.
    */
-  static read(data: Buffer): StreamedWorkbook {
-    const parts = new Map<string, ZipPart>(readDirectory(data).map((p) => [p.name, p]));
+  static read(data: Buffer, judged?: Judged): StreamedWorkbook {
+    const directory = judged?.parts ?? readDirectory(data);
+    const parts = new Map<string, ZipPart>(directory.map((p) => [p.name, p]));
     const text = (name: string) => {
       const part = parts.get(name);
-      return part ? unpack(data, part).toString('utf8') : null;
+      return part ? unpack(data, part, judged?.unpacked.get(part)).toString('utf8') : null;
     };
     const workbookXml = text('xl/workbook.xml') ?? '';
     const targets = new Map<string, string>();
