@@ -71,19 +71,24 @@ function sealOf(previous: string, e: Sealed): string {
   return hashOf('sha256', JSON.stringify(content), 'hex');
 }
 
-/** The last entry's id and the hash the next entry chains to. */
+/**
+ * The last entry's id and the hash the next entry chains to, with the time the write's entries carry:
+ * a write is one change, committed at once, so all its entries say when it was made (an import of
+ * 650 schools need not read the clock 700 times).
+ */
 interface ChainEnd {
   id: number;
   hash: string;
+  at: string;
 }
 
-function readChainEnd(db: Db): ChainEnd {
+function readChainEnd(db: Db, ctx: AuditContext): ChainEnd {
   const id = (prepared(db, 'SELECT max(id) AS id FROM audit_log').get() as { id: number | null }).id ?? 0;
   const last = prepared(
     db,
     'SELECT hash FROM audit_log WHERE hash IS NOT NULL ORDER BY id DESC LIMIT 1',
   ).get() as { hash: string } | undefined;
-  return { id, hash: last?.hash ?? '' };
+  return { id, hash: last?.hash ?? '', at: ctx.now().toISOString() };
 }
 
 /**
@@ -125,10 +130,10 @@ const INSERT = `INSERT INTO audit_log (id, at, user, entity, entity_id, school_i
   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 
 export function writeAudit(db: Db, ctx: AuditContext, entry: AuditRecord): number {
-  const end = chainEnds.get(db) ?? readChainEnd(db);
+  const end = chainEnds.get(db) ?? readChainEnd(db, ctx);
   const row: Sealed = {
     id: end.id + 1,
-    at: ctx.now().toISOString(),
+    at: end.at,
     user: ctx.user,
     entity: entry.entity,
     entity_id: entry.entityId,
@@ -159,7 +164,7 @@ export function writeAudit(db: Db, ctx: AuditContext, entry: AuditRecord): numbe
     row.meeting_id,
     sealed,
   );
-  if (chainEnds.has(db)) chainEnds.set(db, { id: row.id, hash: sealed });
+  if (chainEnds.has(db)) chainEnds.set(db, { id: row.id, hash: sealed, at: end.at });
   return row.id;
 }
 

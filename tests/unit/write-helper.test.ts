@@ -90,6 +90,30 @@ describe('the one write helper, at an import’s pace', () => {
     mine.close();
   });
 
+  it('dates every entry of one write at the moment its first was made, and the next write afresh', async () => {
+    const db = await openDatabase(newPath(), { create: true });
+    // A clock a minute on each time it is read.
+    let minutes = 0;
+    const ctx: WriteContext = {
+      db,
+      user: 'test.user',
+      now: () => new Date(Date.UTC(2026, 10, 23, 9, minutes++)),
+    };
+    write(ctx, () => {
+      addArea(ctx, 'Cannock / Lichfield');
+      addArea(ctx, 'Stafford / Stone');
+    });
+    addArea(ctx, 'Tamworth / East Staffordshire');
+
+    expect(db.prepare('SELECT at FROM audit_log ORDER BY id').pluck().all()).toEqual([
+      '2026-11-23T09:00:00.000Z',
+      '2026-11-23T09:00:00.000Z',
+      '2026-11-23T09:01:00.000Z',
+    ]);
+    expect(record(db).broken).toBeNull();
+    db.close();
+  });
+
   it('reads a saved SEF back, grades and all, as the list of SEFs reads it', async () => {
     const db = await openDatabase(newPath(), { create: true });
     const ctx = contextOf(db);
