@@ -21,6 +21,22 @@ export interface StreamedCell {
   address: string;
 }
 
+/**
+ * A cell as a reader is handed it. Its address is worked out only when asked for: the readers name
+ * the cells of their messages themselves, so a register's 8,000 addresses were made for nothing.
+ */
+class CellAt implements StreamedCell {
+  constructor(
+    readonly value: Value,
+    private readonly row: number,
+    private readonly col: number,
+  ) {}
+
+  get address(): string {
+    return `${columnLetters(this.col)}${this.row}`;
+  }
+}
+
 /** Column letters by number, made once: every cell's address is asked for in messages. */
 const letters: string[] = [''];
 export function columnLetters(col: number): string {
@@ -483,10 +499,7 @@ export class StreamedSheet {
 
   getRow(row: number) {
     return {
-      getCell: (col: number): StreamedCell => ({
-        value: this.valueAt(row, col),
-        address: `${columnLetters(col)}${row}`,
-      }),
+      getCell: (col: number): StreamedCell => new CellAt(this.valueAt(row, col), row, col),
       /** Each cell that holds a value, or shows a merged range's, left to right. */
       eachCell: (each: (cell: StreamedCell, col: number) => void) => {
         const { rows, mergedTo } = this.sheet;
@@ -497,7 +510,7 @@ export class StreamedSheet {
         for (let col = 1; col <= last; col++) {
           const value = cells[col];
           if (mergedTo.has(mergeKey(row, col)) || (value !== undefined && value !== null))
-            each({ value: this.valueAt(row, col), address: `${columnLetters(col)}${row}` }, col);
+            each(new CellAt(this.valueAt(row, col), row, col), col);
         }
       },
     };
