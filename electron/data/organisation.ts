@@ -16,18 +16,20 @@ type District = Organisation['districts'][number];
 type Person = Organisation['people'][number];
 
 export function readOrganisation(db: Db): Organisation {
-  const doubleDistricts = db
-    .prepare('SELECT id, name FROM double_districts ORDER BY name')
-    .all() as DoubleDistrict[];
-  const districts = db
-    .prepare('SELECT id, name, double_district_id AS doubleDistrictId FROM districts ORDER BY name')
-    .all() as District[];
-  const roles = db.prepare('SELECT person_id AS personId, role FROM person_roles').all() as Array<{
+  const doubleDistricts = prepared(
+    db,
+    'SELECT id, name FROM double_districts ORDER BY name',
+  ).all() as DoubleDistrict[];
+  const districts = prepared(
+    db,
+    'SELECT id, name, double_district_id AS doubleDistrictId FROM districts ORDER BY name',
+  ).all() as District[];
+  const roles = prepared(db, 'SELECT person_id AS personId, role FROM person_roles').all() as Array<{
     personId: number;
     role: Role;
   }>;
   const people = (
-    db.prepare('SELECT id, name FROM people ORDER BY name').all() as Array<{ id: number; name: string }>
+    prepared(db, 'SELECT id, name FROM people ORDER BY name').all() as Array<{ id: number; name: string }>
   ).map((person) => ({ ...person, roles: roles.filter((r) => r.personId === person.id).map((r) => r.role) }));
   return { doubleDistricts, districts, people };
 }
@@ -43,11 +45,11 @@ export const doubleDistricts: RecordTable<DoubleDistrict, { name: string }> = {
   rules: doubleDistrictDraft,
   labels: organisationLabels,
   get: (db, id) =>
-    db.prepare('SELECT id, name FROM double_districts WHERE id = ?').get(id) as DoubleDistrict | undefined,
+    prepared(db, 'SELECT id, name FROM double_districts WHERE id = ?').get(id) as DoubleDistrict | undefined,
   insert: (db, d) =>
-    Number(db.prepare('INSERT INTO double_districts (name) VALUES (?)').run(d.name.trim()).lastInsertRowid),
+    Number(prepared(db, 'INSERT INTO double_districts (name) VALUES (?)').run(d.name.trim()).lastInsertRowid),
   update: (db, id, d) =>
-    void db.prepare('UPDATE double_districts SET name = ? WHERE id = ?').run(d.name.trim(), id),
+    void prepared(db, 'UPDATE double_districts SET name = ? WHERE id = ?').run(d.name.trim(), id),
   describe: (d) => ({ Name: d.name }),
   schoolOf: () => null,
   title: (d) => `double district ${d.name}`,
@@ -59,22 +61,24 @@ export const districts: RecordTable<District & { doubleDistrict: string }, Distr
   rules: districtDraft,
   labels: organisationLabels,
   get: (db, id) =>
-    db
-      .prepare(
-        `SELECT d.id, d.name, d.double_district_id AS doubleDistrictId, dd.name AS doubleDistrict
-         FROM districts d JOIN double_districts dd ON dd.id = d.double_district_id WHERE d.id = ?`,
-      )
-      .get(id) as (District & { doubleDistrict: string }) | undefined,
+    prepared(
+      db,
+      `SELECT d.id, d.name, d.double_district_id AS doubleDistrictId, dd.name AS doubleDistrict
+       FROM districts d JOIN double_districts dd ON dd.id = d.double_district_id WHERE d.id = ?`,
+    ).get(id) as (District & { doubleDistrict: string }) | undefined,
   insert: (db, d) =>
     Number(
-      db
-        .prepare('INSERT INTO districts (name, double_district_id) VALUES (?, ?)')
-        .run(d.name.trim(), d.doubleDistrictId).lastInsertRowid,
+      prepared(db, 'INSERT INTO districts (name, double_district_id) VALUES (?, ?)').run(
+        d.name.trim(),
+        d.doubleDistrictId,
+      ).lastInsertRowid,
     ),
   update: (db, id, d) =>
-    void db
-      .prepare('UPDATE districts SET name = ?, double_district_id = ? WHERE id = ?')
-      .run(d.name.trim(), d.doubleDistrictId, id),
+    void prepared(db, 'UPDATE districts SET name = ?, double_district_id = ? WHERE id = ?').run(
+      d.name.trim(),
+      d.doubleDistrictId,
+      id,
+    ),
   describe: (d) => ({ Name: d.name, 'Double district': d.doubleDistrict }),
   schoolOf: () => null,
   title: (d) => `district ${d.name}`,
@@ -102,7 +106,6 @@ export const people: RecordTable<Person, PersonDraft> = {
     return { ...person, roles: roles.map((r) => r.role) };
   },
   insert: (db, d) => {
-    // Kept statements: an import adds a person for each new SIP.
     const id = Number(
       prepared(db, 'INSERT INTO people (name) VALUES (?)').run(d.name.trim()).lastInsertRowid,
     );
@@ -110,7 +113,7 @@ export const people: RecordTable<Person, PersonDraft> = {
     return id;
   },
   update: (db, id, d) => {
-    db.prepare('UPDATE people SET name = ? WHERE id = ?').run(d.name.trim(), id);
+    prepared(db, 'UPDATE people SET name = ? WHERE id = ?').run(d.name.trim(), id);
     setRoles(db, id, d.roles);
   },
   describe: (p) => ({ Name: p.name, Roles: p.roles.length ? [...p.roles].sort().join(', ') : null }),
