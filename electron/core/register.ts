@@ -9,7 +9,7 @@ import { londonDate } from '../../shared/domain/format';
 import { checkSchool, SCHOOL_LABELS, type SchoolDraft, type SchoolFields } from '../../shared/domain/school';
 import { districts, doubleDistricts, people, readOrganisation } from '../data/organisation';
 import { holdsSchools, listSchools, releaseNumbers, schools } from '../data/schools';
-import { saveRecord, write } from '../data/write';
+import { saveRecord, writeWhole } from '../data/write';
 import type { SchoolsField } from '../workbooks/layouts/schools-register';
 import { listed } from '../workbooks/problems';
 import { offThread } from '../workbooks/off-thread';
@@ -265,8 +265,8 @@ export function planRegisterImport(ctx: Ctx, parsed: ParsedRegister): RegisterPl
 }
 
 /**
- * Applies exactly what the preview showed, all in one write or none of it, after a backup when the
- * file already holds schools. Every record goes through the same checked save as the forms.
+ * Applies exactly what the preview showed, all in one whole write or none of it, after a backup when
+ * the file already holds schools. Every record goes through the same checked save as the forms.
  */
 export async function applyRegisterPlan(ctx: Ctx, plan: RegisterPlan): Promise<{ backup: string | null }> {
   const { db } = ctx;
@@ -284,7 +284,7 @@ export async function applyRegisterPlan(ctx: Ctx, plan: RegisterPlan): Promise<{
       `${before ? 'Updated' : 'Added'} ${after.name} from the register workbook`,
   };
 
-  write(ctx, () => {
+  writeWhole(ctx, () => {
     refuseIfStale(ctx, plan.readAt);
     const org = readOrganisation(db);
     const doubles = new Map(org.doubleDistricts.map((dd) => [key(dd.name), dd.id]));

@@ -18,16 +18,65 @@ export interface WriteContext extends AuditContext {
  * writer in between; a second writer waits (busy timeout) instead of failing half-way.
  */
 export function write<T>(ctx: WriteContext, work: () => T): T {
+  const { db } = writable(ctx);
+  const run = runnerOf(db);
+  if (db.inTransaction) {
+    const whole = wholeWrites.get(db);
+    if (whole) return joinWhole(whole, work);
+    // Inside another write the work simply joins it (better-sqlite3 makes it a savepoint).
+    return undoingChainEnd(db, () => run(work) as T);
+  }
+  return keepingChainEnd(db, () => run.immediate(work) as T);
+}
+
+/**
+ * A write made entirely or not at all (an import): a write inside it joins it without a savepoint of
+ * its own, and if one fails, even one whose failure is caught, the whole write fails with it. A
+ * savepoint lets a failed part be taken back alone, which such a write never does, and SQLite keeps
+ * a copy of every page changed under one: 1.5 ms of an import of 650 schools.
+ */
+export function writeWhole<T>(ctx: WriteContext, work: () => T): T {
+  const { db } = writable(ctx);
+  if (db.inTransaction) return write(ctx, work);
+  const whole: WholeWrite = { failure: null };
+  wholeWrites.set(db, whole);
+  try {
+    return keepingChainEnd(
+      db,
+      () =>
+        runnerOf(db).immediate(() => {
+          const done = work();
+          if (whole.failure) throw whole.failure.error;
+          return done;
+        }) as T,
+    );
+  } finally {
+    wholeWrites.delete(db);
+  }
+}
+
+function writable(ctx: WriteContext): WriteContext {
   if (ctx.readOnly)
     throw new ApiError({
       code: 'read_only',
       message: 'This file is open read-only, so nothing can be changed.',
     });
-  const { db } = ctx;
-  const run = runnerOf(db);
-  // Inside another write the work simply joins it (better-sqlite3 makes it a savepoint).
-  if (db.inTransaction) return undoingChainEnd(db, () => run(work) as T);
-  return keepingChainEnd(db, () => run.immediate(work) as T);
+  return ctx;
+}
+
+/** A whole write under way, and the first failure of a part of it, which fails it all. */
+interface WholeWrite {
+  failure: { error: unknown } | null;
+}
+const wholeWrites = new WeakMap<Db, WholeWrite>();
+
+function joinWhole<T>(whole: WholeWrite, work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    whole.failure ??= { error };
+    throw error;
+  }
 }
 
 type Runner = Transaction<(work: () => unknown) => unknown>;

@@ -7,7 +7,7 @@ import { openDatabase, type Db } from '../../electron/data/database';
 import { districts, doubleDistricts } from '../../electron/data/organisation';
 import { schools } from '../../electron/data/schools';
 import { sefEntries, sefs } from '../../electron/data/sef';
-import { saveRecord, write, type WriteContext } from '../../electron/data/write';
+import { saveRecord, write, writeWhole, type WriteContext } from '../../electron/data/write';
 
 const newPath = () => join(mkdtempSync(join(tmpdir(), 'sid-write-')), 'la.sid');
 const contextOf = (db: Db): WriteContext => ({ db, user: 'test.user', now: () => new Date() });
@@ -60,6 +60,41 @@ describe('the one write helper, at an import’s pace', () => {
 
     expect(record(db)).toEqual({ ids: oneToN(3), broken: null });
     expect(db.prepare('SELECT count(*) FROM double_districts').pluck().get()).toBe(3);
+    db.close();
+  });
+
+  it('writes a whole write entirely, and none of it when a part fails, even a part whose failure is caught', async () => {
+    const db = await openDatabase(newPath(), { create: true });
+    const ctx = contextOf(db);
+    addArea(ctx, 'Cannock / Lichfield');
+    writeWhole(ctx, () => {
+      addArea(ctx, 'Stafford / Stone');
+      addArea(ctx, 'Tamworth / East Staffordshire');
+    });
+    const refused = () => addArea(ctx, 'Stafford / Stone');
+    expect(() =>
+      writeWhole(ctx, () => {
+        addArea(ctx, 'Newcastle / Moorlands');
+        // Without a savepoint the refused part cannot be taken back alone, so the whole write fails.
+        expect(refused).toThrow();
+        addArea(ctx, 'Burton / Uttoxeter');
+      }),
+    ).toThrow();
+    expect(() =>
+      writeWhole(ctx, () => {
+        addArea(ctx, 'Newcastle / Moorlands');
+        refused();
+      }),
+    ).toThrow();
+    addArea(ctx, 'Stoke / Newcastle');
+
+    expect(record(db)).toEqual({ ids: oneToN(4), broken: null });
+    expect(db.prepare('SELECT name FROM double_districts ORDER BY id').pluck().all()).toEqual([
+      'Cannock / Lichfield',
+      'Stafford / Stone',
+      'Tamworth / East Staffordshire',
+      'Stoke / Newcastle',
+    ]);
     db.close();
   });
 
