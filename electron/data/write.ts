@@ -37,6 +37,7 @@ export function write<T>(ctx: WriteContext, work: () => T): T {
  */
 export function writeWhole<T>(ctx: WriteContext, work: () => T): T {
   const { db } = writable(ctx);
+  // Inside another write it is a part of that one, as any write is.
   if (db.inTransaction) return write(ctx, work);
   const whole: WholeWrite = { failure: null };
   wholeWrites.set(db, whole);

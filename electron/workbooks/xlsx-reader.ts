@@ -467,8 +467,9 @@ function scanned(sheet: { rows: Cells[]; merges: Merge[] }): Scanned {
 }
 
 /**
- * A sheet shaped as the little of ExcelJS's Worksheet the layouts use. Its XML is unpacked and
- * scanned when first used, so sheets no reader looks at cost nothing.
+ * A sheet shaped as the little of ExcelJS's Worksheet the layouts use. Its XML is checked (and
+ * unpacked, unless the guard already did) and scanned when first used, so sheets no reader looks at
+ * cost nothing more.
  */
 export class StreamedSheet {
   private read: Scanned | null = null;
