@@ -8,7 +8,7 @@ import { parseGrade, parseYesNo } from '../../shared/domain/sef';
 import { readOrganisation } from '../data/organisation';
 import { listSchools, schoolsByDfe } from '../data/schools';
 import { latestSefs, sefsOnDates, sefs } from '../data/sef';
-import { saveRecord, write } from '../data/write';
+import { saveRecord, writeWhole } from '../data/write';
 import { listed } from '../workbooks/problems';
 import { offThread } from '../workbooks/off-thread';
 import { unpackRows } from '../workbooks/packed-rows';
@@ -228,8 +228,9 @@ export function planSefGrid(ctx: Ctx, parsed: ParsedGrid): SefGridPlan {
 }
 
 /**
- * Applies exactly what the preview showed, all of it in one write or none of it, after a backup when
- * it changes judgements already held. Each SEF goes through the same checked save as the form.
+ * Applies exactly what the preview showed, all of it in one whole write or none of it (no savepoint per
+ * SEF: see writeWhole), after a backup when it changes judgements already held. Each SEF goes through
+ * the same checked save as the form.
  */
 export async function applySefGrid(ctx: Ctx, plan: SefGridPlan): Promise<void> {
   refuseReadOnly(ctx);
@@ -237,7 +238,7 @@ export async function applySefGrid(ctx: Ctx, plan: SefGridPlan): Promise<void> {
   const work = plan.entries.filter((e) => e.isNew || e.changed);
   if (work.length === 0) return;
   if (work.some((e) => e.changed)) await backUpBefore(ctx, 'before-sef-grid');
-  write(ctx, () => {
+  writeWhole(ctx, () => {
     refuseIfStale(ctx, plan.readAt);
     for (const e of work) {
       saveRecord(
