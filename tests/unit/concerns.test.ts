@@ -1,9 +1,8 @@
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../electron/data/database';
 import { migrations } from '../../electron/data/migrations';
 import { concernDraft, concernsAuthority, noticeDraft, refusal } from './concerns-fixture';
-import { ok, tempSession } from './helpers';
+import { fileAtVersion, ok } from './helpers';
 
 const tick = (duty: string, byId: number, extra: object = {}) => ({
   duty,
@@ -352,16 +351,15 @@ describe('Ofsted-category follow-up', () => {
 
 describe('the concerns migration', () => {
   it('upgrades a file made at the previous version with its data intact', async () => {
-    const { dir } = tempSession();
-    const path = join(dir, 'v4.sid');
-    // Awaited: opening may become asynchronous (a backup before upgrading); awaiting works either way.
-    const old = await openDatabase(path, { create: true, migrations: migrations.slice(0, 4) });
-    old.exec(`
+    const { path, db: old } = await fileAtVersion(
+      4,
+      `
       INSERT INTO double_districts (id, name) VALUES (1, 'Cannock / Lichfield');
       INSERT INTO districts (id, name, double_district_id) VALUES (1, 'Cannock Chase', 1);
       INSERT INTO schools (id, dfe, name, phase, district_id) VALUES (1, '860/2001', 'Alder Primary', 'Primary', 1);
       INSERT INTO inspections (id, school_id, inspected_on, type, overall, outcome)
-        VALUES (1, 1, '2025-03-10', 'Section 5 inspection', 4, 'Special Measures');`);
+        VALUES (1, 1, '2025-03-10', 'Section 5 inspection', 4, 'Special Measures');`,
+    );
     old.close();
     const db = await openDatabase(path, { create: false });
     expect(db.pragma('user_version', { simple: true })).toBe(migrations.length);

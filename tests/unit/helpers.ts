@@ -4,6 +4,8 @@ import { join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import { invoke } from '../../electron/core/handlers';
 import { Session } from '../../electron/core/session';
+import { openDatabase, type Db } from '../../electron/data/database';
+import { migrations } from '../../electron/data/migrations';
 import type { OpName, OpOutput } from '../../shared/api/contract';
 
 export const SAMPLE_REGISTER = resolve(__dirname, '../../../shared/samples/schools-register.xlsx');
@@ -15,6 +17,18 @@ export function tempSession(): { session: Session; dir: string } {
   process.env.SID_HOME = dir;
   process.env.SID_USER = 'test.user';
   return { session: new Session(RESOURCES), dir };
+}
+
+/**
+ * A data file as an earlier release left it: made at data version `version` (its first `version`
+ * migrations), with `sql` run in it, and left open so a test can add to it before upgrading it.
+ */
+export async function fileAtVersion(version: number, sql: string): Promise<{ path: string; db: Db }> {
+  const { dir } = tempSession();
+  const path = join(dir, `v${version}.sid`);
+  const db = await openDatabase(path, { create: true, migrations: migrations.slice(0, version) });
+  db.exec(sql);
+  return { path, db };
 }
 
 export async function ok<K extends OpName>(session: Session, op: K, input: unknown): Promise<OpOutput<K>> {

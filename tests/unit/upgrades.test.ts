@@ -1,17 +1,15 @@
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sealAuditChain, verifyAuditChain } from '../../electron/data/audit';
 import { openDatabase } from '../../electron/data/database';
 import { migrations } from '../../electron/data/migrations';
 import { schoolsVisitedBySip } from '../../electron/data/visits';
-import { tempSession } from './helpers';
+import { fileAtVersion } from './helpers';
 
 /** A file as the monitoring release (data version 2) left it: a school, a visit, and their audit. */
 async function monitoringReleaseFile() {
-  const { dir } = tempSession();
-  const path = join(dir, 'v2.sid');
-  const db = await openDatabase(path, { create: true, migrations: migrations.slice(0, 2) });
-  db.exec(`
+  const { path, db } = await fileAtVersion(
+    2,
+    `
     INSERT INTO double_districts (id, name) VALUES (1, 'Cannock / Lichfield');
     INSERT INTO districts (id, name, double_district_id) VALUES (1, 'Cannock Chase', 1);
     INSERT INTO people (id, name) VALUES (1, 'Kath Kent');
@@ -24,7 +22,8 @@ async function monitoringReleaseFile() {
       ('2008-10-07T09:02:00Z', 'admin', 'school', 7, 'visit', 'Recorded a SIP visit', '[]'),
       ('2008-10-08T09:00:00Z', 'admin', 'school', 7, 'edit visit', 'Updated the SIP visit', '[]'),
       ('2008-10-09T09:00:00Z', 'admin', 'school', 7, 'category confirmed', 'DIG confirmed category 3', '[]');
-  `);
+  `,
+  );
   db.close();
   return path;
 }
@@ -51,14 +50,14 @@ describe('a file from an earlier release', () => {
   });
 
   it('gains the budget and savings tables, empty, with everything before them intact', async () => {
-    const { dir } = tempSession();
-    const path = join(dir, 'v7.sid');
-    const old = await openDatabase(path, { create: true, migrations: migrations.slice(0, 7) });
-    old.exec(`
+    const { path, db: old } = await fileAtVersion(
+      7,
+      `
       INSERT INTO double_districts (id, name) VALUES (1, 'Tamworth / East Staffs');
       INSERT INTO districts (id, name, double_district_id) VALUES (1, 'Tamworth', 1);
       INSERT INTO schools (id, dfe, name, phase, district_id) VALUES (1, '860/3001', 'Birch Primary', 'Primary', 1);
-    `);
+    `,
+    );
     old.close();
     const db = await openDatabase(path, { create: false });
     expect(db.prepare('SELECT dfe FROM schools').pluck().all()).toEqual(['860/3001']);
@@ -68,12 +67,11 @@ describe('a file from an earlier release', () => {
   });
 
   it('gains meetings, papers and letters with its concerns and its sealed record of changes intact', async () => {
-    const { dir } = tempSession();
-    const path = join(dir, 'v9.sid');
     // As the savings release (data version 9) left a file: a school causing concern, and a record of
     // changes already sealed into its chain.
-    const old = await openDatabase(path, { create: true, migrations: migrations.slice(0, 9) });
-    old.exec(`
+    const { path, db: old } = await fileAtVersion(
+      9,
+      `
       INSERT INTO double_districts (id, name) VALUES (1, 'Cannock / Lichfield');
       INSERT INTO districts (id, name, double_district_id) VALUES (1, 'Cannock Chase', 1);
       INSERT INTO people (id, name) VALUES (1, 'Dana Simms');
@@ -85,7 +83,8 @@ describe('a file from an earlier release', () => {
       INSERT INTO audit_log (at, user, entity, entity_id, school_id, action, summary, changes) VALUES
         ('2026-01-12T09:00:00Z', 'dana', 'concern', 4, 7, 'add', 'Raised a concern about Alder Primary', '[]'),
         ('2026-03-02T15:00:00Z', 'dana', 'concern', 4, 7, 'edit', 'Moved the concern to Stage 3', '[]');
-    `);
+    `,
+    );
     sealAuditChain(old);
     const sealed = old.prepare('SELECT id, hash FROM audit_log ORDER BY id').all();
     old.close();
@@ -113,11 +112,10 @@ describe('a file from an earlier release', () => {
   });
 
   it('keeps its visits and answers "SIP visit this term" from the new index once upgraded', async () => {
-    const { dir } = tempSession();
-    const path = join(dir, 'v11.sid');
     // As the meetings and letters release (data version 11) left a file: a SIP's visits and a DSIM's.
-    const old = await openDatabase(path, { create: true, migrations: migrations.slice(0, 11) });
-    old.exec(`
+    const { path, db: old } = await fileAtVersion(
+      11,
+      `
       INSERT INTO double_districts (id, name) VALUES (1, 'Cannock / Lichfield');
       INSERT INTO districts (id, name, double_district_id) VALUES (1, 'Cannock Chase', 1);
       INSERT INTO people (id, name) VALUES (1, 'Kath Kent'), (2, 'Dana Simms');
@@ -127,7 +125,8 @@ describe('a file from an earlier release', () => {
         (1, 7, '2026-09-14', 1, 'SIP', 'Validating the SEF', 1),
         (2, 8, '2026-09-15', 2, 'DSIM', 'Core visit', 1),
         (3, 8, '2026-07-01', 1, 'SIP', 'Summer review', 1);
-    `);
+    `,
+    );
     const visits = old.prepare('SELECT * FROM visits ORDER BY id').all();
     old.close();
 
