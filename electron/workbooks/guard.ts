@@ -136,8 +136,11 @@ class TooMany extends Error {
   }
 }
 
-/** ExcelJS reads any part whose name holds this as a worksheet. */
-const WORKSHEET = /xl\/worksheets\/sheet(\d+)[.]xml/;
+/**
+ * ExcelJS reads any part whose name holds this as a worksheet; so does the quick reader, and the guard
+ * measures such parts as sheets. One pattern, so the parts measured are the parts read.
+ */
+export const WORKSHEET = /xl\/worksheets\/sheet(\d+)[.]xml/;
 
 /** A worksheet part's sheet name, from the workbook's own list of sheets, for messages. */
 function sheetNames(data: Buffer, parts: ZipPart[]): Map<string, string> {

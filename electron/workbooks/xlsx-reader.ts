@@ -1,5 +1,5 @@
 import type ExcelJS from 'exceljs';
-import { Damaged, readDirectory, unpack, type Judged, type ZipPart } from './guard';
+import { Damaged, readDirectory, unpack, WORKSHEET, type Judged, type ZipPart } from './guard';
 
 /*
  * Reads the cells of an .xlsx without ExcelJS: the zip's directory, the workbook's list of sheets,
@@ -517,9 +517,6 @@ export class StreamedSheet {
     };
   }
 }
-
-/** ExcelJS reads a part whose name holds this as a worksheet. */
-const WORKSHEET = /xl\/worksheets\/sheet(\d+)[.]xml/;
 
 /** The parts besides worksheets the reader reads. */
 const WORKBOOK_PARTS = new Set([
