@@ -98,12 +98,15 @@ test('a DSIM records a stage change in the minutes, previews it, applies it and 
   const decisions = page.getByRole('region', { name: 'Decisions' });
   await decisions.getByRole('button', { name: 'Add decision' }).click();
   const form = page.getByRole('dialog', { name: 'Record a decision' });
-  await form.getByRole('combobox', { name: 'School' }).click();
-  await page.getByRole('option').last().click();
-  const school = (await form.getByRole('combobox', { name: 'School' }).inputValue()).replace(
-    / \(\d{3}\/\d{4}\)$/,
-    '',
-  );
+  // Chosen as a keyboard user chooses: typed, then Enter, which takes the match and closes the list.
+  const picker = form.getByRole('combobox', { name: 'School' });
+  await picker.click();
+  const last = (await page.getByRole('option').last().textContent())!;
+  await picker.pressSequentially(last.slice(0, -1));
+  await picker.press('Enter');
+  await expect(picker).toHaveValue(last);
+  await expect(page.getByRole('listbox')).toBeHidden();
+  const school = (await picker.inputValue()).replace(/ \(\d{3}\/\d{4}\)$/, '');
   const now = Number((await form.getByText(/^Now at Stage \d\.$/).textContent())!.match(/\d/)![0]);
   const to = now === 3 ? 2 : now + 1;
   await form.getByText(`Stage ${to}`, { exact: true }).click();

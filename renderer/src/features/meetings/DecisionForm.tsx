@@ -24,6 +24,7 @@ import { DECISION_LABELS, DECISIONS, type Decision } from '../../../../shared/do
 import { call, useOperation } from '../../api';
 import { DateField } from '../../components/DateField';
 import { RecordModal } from '../../components/RecordModal';
+import { TypeaheadSelect } from '../../components/TypeaheadSelect';
 import { penceFrom } from '../projects';
 import { meetingDraftOf } from './drafts';
 
@@ -172,10 +173,9 @@ export function DecisionForm({
             onChange={(v) => v && chooseSchool(answers.schoolId, v as DecisionKind)}
             allowDeselect={false}
           />
-          <Select
+          <TypeaheadSelect
             label="School"
             required
-            searchable
             placeholder={choices.length ? 'Choose a school' : 'No school here has this to decide'}
             data={choices.map((o) => ({ value: String(o.schoolId), label: `${o.school} (${o.dfe})` }))}
             value={answers.schoolId === null ? null : String(answers.schoolId)}
