@@ -1,15 +1,4 @@
-import {
-  Alert,
-  Badge,
-  Button,
-  Group,
-  Select,
-  Stack,
-  Table,
-  Text,
-  Title,
-  UnstyledButton,
-} from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { formatDate, todayInLondon } from '../../../../shared/domain/format';
 import { MEETING_KINDS, type MeetingKind } from '../../../../shared/domain/meetings';
@@ -97,14 +86,14 @@ export function MeetingsList({ onOpen }: { onOpen: (id: number) => void }) {
               {data?.map((m) => (
                 <Table.Tr key={m.id}>
                   <Table.Td>
-                    <UnstyledButton
+                    <Anchor
+                      component="button"
+                      size="sm"
                       onClick={() => onOpen(m.id)}
-                      c="blue"
-                      fz="sm"
                       aria-label={`${m.kind} of ${formatDate(m.heldOn)}`}
                     >
                       {formatDate(m.heldOn)}
-                    </UnstyledButton>
+                    </Anchor>
                   </Table.Td>
                   <Table.Td>{m.kind}</Table.Td>
                   <Table.Td>{m.doubleDistrict ?? 'County-wide'}</Table.Td>
