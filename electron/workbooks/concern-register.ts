@@ -1,20 +1,11 @@
 import ExcelJS from 'exceljs';
-import type { CellData } from './layout';
-import { addStyledSheet, type StyledLayout } from './styled-sheet';
+import { addStyledSheet, date, pounds, text, whole, type RowOf, type StyledLayout } from './styled-sheet';
 
 /**
  * The concern register workbook: the schools causing concern, the warning notices and the
  * intervention projects of a double district (or the whole LA). The LA has no template for it, so
  * each sheet is styled here as its templates are (see styled-sheet.ts).
  */
-const text = <F extends string>(field: F, label: string, width: number) =>
-  ({ field, label, kind: 'text', width }) as const;
-const date = <F extends string>(field: F, label: string) =>
-  ({ field, label, kind: 'date', width: 13 }) as const;
-const whole = <F extends string>(field: F, label: string, width = 10) =>
-  ({ field, label, kind: 'whole', width }) as const;
-const pounds = <F extends string>(field: F, label: string) =>
-  ({ field, label, kind: 'whole', money: true, width: 13 }) as const;
 
 export const CONCERNS_SHEET = {
   sheet: 'Schools causing concern',
@@ -71,9 +62,6 @@ export const PROJECTS_SHEET = {
     pounds('totalPence', 'All costs'),
   ],
 } as const satisfies StyledLayout<string>;
-
-type Fields<L> = L extends { columns: ReadonlyArray<{ field: infer F }> } ? F & string : never;
-export type RowOf<L> = Record<Fields<L>, CellData>;
 
 export interface ConcernRegisterExport {
   /** "Stafford / South Staffordshire" or "All double districts". */

@@ -9,21 +9,13 @@ import {
 import { formatDate } from '../../shared/domain/format';
 import { textForExcel } from './cells';
 import type { CellData } from './layout';
-import { addStyledSheet, HEADER_ROW, type StyledLayout } from './styled-sheet';
+import { addStyledSheet, date, HEADER_ROW, pounds, text, whole, type StyledLayout } from './styled-sheet';
 
 /**
  * The District Intervention/Resource Group's paper pack as a workbook: one sheet per section, each
  * styled as the LA's templates are (styled-sheet.ts) and marked CONFIDENTIAL on every printed page.
  * The LA writes money in whole pounds in its papers, so the pack's money columns show £1,234.
  */
-const text = <F extends string>(field: F, label: string, width: number) =>
-  ({ field, label, kind: 'text', width }) as const;
-const date = <F extends string>(field: F, label: string) =>
-  ({ field, label, kind: 'date', width: 13 }) as const;
-const whole = <F extends string>(field: F, label: string, width = 10) =>
-  ({ field, label, kind: 'whole', width }) as const;
-const pounds = <F extends string>(field: F, label: string) =>
-  ({ field, label, kind: 'whole', money: true, width: 14 }) as const;
 
 const WHOLE_POUNDS = '£#,##0;[Red]-£#,##0';
 const HEADER_FILL = 'FFDCE6F1'; // the templates' header blue, as styled-sheet.ts uses
@@ -114,12 +106,12 @@ export const PROJECTS_SHEET = {
     date('startedOn', 'Started'),
     date('reviewOn', 'Review by'),
     date('dmtOn', 'DMT referral point'),
-    pounds('audit', 'PSS audit and plan'),
-    pounds('monitoring', 'PSS monitoring'),
-    pounds('cpd', 'CPD (school)'),
+    pounds('audit', 'PSS audit and plan', 14),
+    pounds('monitoring', 'PSS monitoring', 14),
+    pounds('cpd', 'CPD (school)', 14),
     whole('days', 'Officer days'),
-    pounds('fund', 'From the fund'),
-    pounds('total', 'All costs'),
+    pounds('fund', 'From the fund', 14),
+    pounds('total', 'All costs', 14),
   ],
 } as const satisfies StyledLayout<string>;
 

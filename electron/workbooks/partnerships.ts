@@ -1,18 +1,11 @@
 import ExcelJS from 'exceljs';
-import type { CellData } from './layout';
-import { addStyledSheet, type StyledLayout } from './styled-sheet';
+import { addStyledSheet, date, pounds, text, whole, type RowOf, type StyledLayout } from './styled-sheet';
 
 /**
  * The partnerships workbook: networks and their money, the key strengths register, brokered support
  * and the barriers agenda. The LA has no template for it, so each sheet is laid out here the way its
  * templates are, by the same styled sheet as the concern register (styled-sheet.ts).
  */
-type Layout<F extends string> = StyledLayout<F>;
-
-const text = <F extends string>(field: F, label: string, width: number) =>
-  ({ field, label, kind: 'text', width }) as const;
-const money = <F extends string>(field: F, label: string) =>
-  ({ field, label, kind: 'whole', money: true, width: 13 }) as const;
 
 export const NETWORKS = {
   sheet: 'Networks',
@@ -22,15 +15,15 @@ export const NETWORKS = {
     text('name', 'Partnership', 32),
     text('kind', 'Kind', 24),
     text('lead', 'Lead school', 28),
-    { field: 'members', label: 'Members', kind: 'whole', width: 10 },
+    whole('members', 'Members'),
     text('districts', 'Districts', 28),
     text('year', 'Academic year', 14),
-    money('allocation', 'Allocation'),
-    money('planned', 'Planned'),
-    money('spent', 'Spent'),
-    money('remaining', 'Remaining'),
+    pounds('allocation', 'Allocation'),
+    pounds('planned', 'Planned'),
+    pounds('spent', 'Spent'),
+    pounds('remaining', 'Remaining'),
   ],
-} as const satisfies Layout<string>;
+} as const satisfies StyledLayout<string>;
 
 export const KEY_STRENGTHS = {
   sheet: 'Key strengths',
@@ -45,10 +38,10 @@ export const KEY_STRENGTHS = {
     text('evidence', 'Evidence', 50),
     { field: 'validated', label: 'Validated', kind: 'yesNo', width: 10 },
     text('validatedBy', 'Validated by', 20),
-    { field: 'validatedOn', label: 'Validated on', kind: 'date', width: 13 },
+    date('validatedOn', 'Validated on'),
     text('contact', 'Contact', 28),
   ],
-} as const satisfies Layout<string>;
+} as const satisfies StyledLayout<string>;
 
 export const BROKERED_SUPPORT = {
   sheet: 'Brokered support',
@@ -60,12 +53,12 @@ export const BROKERED_SUPPORT = {
     text('supportedDfe', 'Supported DfE number', 14),
     text('supported', 'Supported school', 30),
     text('area', 'Area', 30),
-    { field: 'startsOn', label: 'Starts', kind: 'date', width: 12 },
-    { field: 'endsOn', label: 'Ends', kind: 'date', width: 12 },
+    date('startsOn', 'Starts', 12),
+    date('endsOn', 'Ends', 12),
     text('agreedBy', 'Agreed by', 22),
     text('outcome', 'Outcome', 50),
   ],
-} as const satisfies Layout<string>;
+} as const satisfies StyledLayout<string>;
 
 export const BARRIERS = {
   sheet: 'Barriers',
@@ -73,15 +66,12 @@ export const BARRIERS = {
   frozenColumns: 0,
   columns: [
     text('theme', 'Theme', 30),
-    { field: 'count', label: 'Times raised', kind: 'whole', width: 12 },
+    whole('count', 'Times raised', 12),
     text('schools', 'Schools', 50),
     text('response', 'LA response', 50),
-    { field: 'respondedOn', label: 'Responded on', kind: 'date', width: 13 },
+    date('respondedOn', 'Responded on'),
   ],
-} as const satisfies Layout<string>;
-
-type Fields<L> = L extends { columns: ReadonlyArray<{ field: infer F }> } ? F & string : never;
-export type RowOf<L> = Record<Fields<L>, CellData>;
+} as const satisfies StyledLayout<string>;
 
 export interface PartnershipsExport {
   exportedOn: string;

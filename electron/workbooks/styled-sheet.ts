@@ -24,6 +24,23 @@ export interface StyledLayout<F extends string> {
   confidential?: boolean;
 }
 
+/** The row a layout's writer takes: one value a column, by field. */
+export type RowOf<L> = Record<
+  L extends { columns: ReadonlyArray<{ field: infer F }> } ? F & string : never,
+  CellData
+>;
+
+// Shorthands for the columns the layouts most often hold, so each layout reads as its sheet does.
+export const text = <F extends string>(field: F, label: string, width: number) =>
+  ({ field, label, kind: 'text', width }) as const;
+export const date = <F extends string>(field: F, label: string, width = 13) =>
+  ({ field, label, kind: 'date', width }) as const;
+export const whole = <F extends string>(field: F, label: string, width = 10) =>
+  ({ field, label, kind: 'whole', width }) as const;
+/** Pence, shown as pounds. */
+export const pounds = <F extends string>(field: F, label: string, width = 13) =>
+  ({ field, label, kind: 'whole', money: true, width }) as const;
+
 export const HEADER_ROW = 3;
 const HEADER_FILL = 'FFDCE6F1';
 const BORDER_GREY = 'FF999999';
