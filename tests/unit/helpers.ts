@@ -39,7 +39,8 @@ export async function ok<K extends OpName>(session: Session, op: K, input: unkno
 
 /**
  * Adds the register's parts a test needs through the API, as a user would: a district in its double
- * district, a person with one role, a primary school with only the fields it must have.
+ * district, a person with one role, a primary school with only the fields it must have (and its SIP,
+ * where the test needs one).
  */
 export function registerBuilders(session: Session) {
   return {
@@ -55,7 +56,7 @@ export function registerBuilders(session: Session) {
     async person(name: string, role: string) {
       return (await ok(session, 'organisation.savePerson', { draft: { name, roles: [role] } })).id;
     },
-    async school(dfe: string, name: string, districtId: number) {
+    async school(dfe: string, name: string, districtId: number, sipId: number | null = null) {
       const draft = {
         dfe,
         urn: '',
@@ -67,7 +68,7 @@ export function registerBuilders(session: Session) {
         numberOnRoll: '',
         headteacher: '',
         chairOfGovernors: '',
-        sipId: null,
+        sipId,
         postcode: '',
       };
       return (await ok(session, 'schools.save', { draft })).id;

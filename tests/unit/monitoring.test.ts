@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { invoke } from '../../electron/core/handlers';
 import type { Session } from '../../electron/core/session';
-import { ok, snapshot, tempSession } from './helpers';
+import { ok, registerBuilders, snapshot, tempSession } from './helpers';
 
 async function register() {
   const { session, dir } = tempSession();
@@ -19,25 +19,8 @@ async function register() {
   const tamworth = await district('Tamworth', other);
   const sip = await person('Kath Kent', ['SIP']);
   const dsim = await person('Dee Sim', ['DSIM']);
-  const school = async (dfe: string, name: string, districtId: number) =>
-    (
-      await ok(session, 'schools.save', {
-        draft: {
-          dfe,
-          urn: '',
-          name,
-          type: '',
-          phase: 'Primary',
-          districtId,
-          diocese: '',
-          numberOnRoll: '',
-          headteacher: '',
-          chairOfGovernors: '',
-          sipId: sip,
-          postcode: '',
-        },
-      })
-    ).id;
+  const school = (dfe: string, name: string, districtId: number) =>
+    registerBuilders(session).school(dfe, name, districtId, sip);
   return {
     session,
     dd,

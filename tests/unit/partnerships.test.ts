@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { invoke } from '../../electron/core/handlers';
 import type { Session } from '../../electron/core/session';
-import { ok, tempSession } from './helpers';
+import { ok, registerBuilders, tempSession } from './helpers';
 
 async function authority() {
   const { session, dir } = tempSession();
@@ -19,25 +19,8 @@ async function authority() {
   const lichfield = await district('Lichfield', south);
   const cannock = await district('Cannock Chase', south);
   let n = 0;
-  const school = async (name: string, districtId: number) =>
-    (
-      await ok(session, 'schools.save', {
-        draft: {
-          dfe: `860/${2001 + n++}`,
-          urn: '',
-          name,
-          type: '',
-          phase: 'Primary',
-          districtId,
-          diocese: '',
-          numberOnRoll: '',
-          headteacher: '',
-          chairOfGovernors: '',
-          sipId: null,
-          postcode: '',
-        },
-      })
-    ).id;
+  const school = (name: string, districtId: number) =>
+    registerBuilders(session).school(`860/${2001 + n++}`, name, districtId);
   const ids = {
     weak: await school('Weak Primary', tamworth),
     near: await school('Near Primary', tamworth),

@@ -7,7 +7,7 @@ import { openDatabase } from '../../electron/data/database';
 import { latestVersion, migrations } from '../../electron/data/migrations';
 import { buildTimeline } from '../../shared/domain/timeline';
 import { concernDraft } from './concerns-fixture';
-import { ok, RESOURCES, tempSession } from './helpers';
+import { ok, registerBuilders, RESOURCES, tempSession } from './helpers';
 
 /** A double district with one school, a lead officer, and a Stage 3 project started 15/09/2025. */
 async function authority(now?: () => Date) {
@@ -21,23 +21,8 @@ async function authority(now?: () => Date) {
   const officer = await ok(session, 'organisation.savePerson', {
     draft: { name: 'Ann Lead', roles: ['DSIM'] },
   });
-  const school = await ok(session, 'schools.save', {
-    draft: {
-      dfe: '860/2001',
-      urn: '',
-      name: 'Alder Primary',
-      type: '',
-      phase: 'Primary',
-      districtId: district.id,
-      diocese: '',
-      numberOnRoll: '',
-      headteacher: '',
-      chairOfGovernors: '',
-      sipId: null,
-      postcode: '',
-    },
-  });
-  return { session, dd: dd.id, school: school.id, officer: officer.id };
+  const school = await registerBuilders(session).school('860/2001', 'Alder Primary', district.id);
+  return { session, dd: dd.id, school, officer: officer.id };
 }
 
 const projectDraft = (schoolId: number, leadOfficerId: number, extra: object = {}) => ({

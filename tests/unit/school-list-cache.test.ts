@@ -8,7 +8,7 @@ import { calendarFrom } from '../../shared/domain/calendar';
 import { missingDuties } from '../../shared/domain/concerns';
 import { londonDate } from '../../shared/domain/format';
 import { concernDraft } from './concerns-fixture';
-import { ok, RESOURCES, tempSession } from './helpers';
+import { ok, registerBuilders, RESOURCES, tempSession } from './helpers';
 
 /** A file with one Stage 2 school, on a session whose clock the test moves. */
 async function clockedAuthority(startsOn: string) {
@@ -26,27 +26,12 @@ async function clockedAuthority(startsOn: string) {
   const dsim = (
     await ok(session, 'organisation.savePerson', { draft: { name: 'Dana Simms', roles: ['DSIM'] } })
   ).id;
-  const school = await ok(session, 'schools.save', {
-    draft: {
-      dfe: '860/2001',
-      urn: '',
-      name: 'Alder Primary',
-      type: '',
-      phase: 'Primary',
-      districtId: district.id,
-      diocese: '',
-      numberOnRoll: '',
-      headteacher: '',
-      chairOfGovernors: '',
-      sipId: null,
-      postcode: '',
-    },
-  });
-  const concern = await ok(session, 'concerns.save', { draft: concernDraft(school.id) });
+  const school = await registerBuilders(session).school('860/2001', 'Alder Primary', district.id);
+  const concern = await ok(session, 'concerns.save', { draft: concernDraft(school) });
   return {
     session,
     path,
-    school: school.id,
+    school,
     concern: concern.id,
     dsim,
     setToday: (date: string) => (today = new Date(`${date}T12:00:00Z`)),
