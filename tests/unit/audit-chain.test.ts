@@ -4,8 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from '../../electron/cli/run';
 import { writeAudit } from '../../electron/data/audit';
 import { openDatabase } from '../../electron/data/database';
-import { migrations } from '../../electron/data/migrations';
-import { ok, tempSession } from './helpers';
+import { fileAtVersion, ok, tempSession } from './helpers';
 
 async function sid(...argv: string[]) {
   const out: string[] = [];
@@ -58,16 +57,12 @@ describe('the record of changes', () => {
   });
 
   it('seals the entries of a file from before the chain when it is upgraded', async () => {
-    const { dir } = tempSession();
-    const path = join(dir, 'old.sid');
-    const old = await openDatabase(path, { create: true, migrations: migrations.slice(0, 3) });
-    for (const summary of ['Added Tamworth', 'Added Kath Kent'])
-      old
-        .prepare(
-          `INSERT INTO audit_log (at, user, entity, entity_id, action, summary, changes)
-           VALUES ('2025-01-01T09:00:00Z', 'admin', 'district', 1, 'add', ?, '[]')`,
-        )
-        .run(summary);
+    const { path, db: old } = await fileAtVersion(
+      3,
+      `INSERT INTO audit_log (at, user, entity, entity_id, action, summary, changes) VALUES
+         ('2025-01-01T09:00:00Z', 'admin', 'district', 1, 'add', 'Added Tamworth', '[]'),
+         ('2025-01-01T09:00:00Z', 'admin', 'district', 1, 'add', 'Added Kath Kent', '[]');`,
+    );
     old.close();
     const upgraded = await openDatabase(path, { create: false });
     expect(upgraded.prepare('SELECT count(*) FROM audit_log WHERE hash IS NULL').pluck().get()).toBe(0);

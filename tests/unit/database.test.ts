@@ -1,12 +1,12 @@
 import { readdirSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { backUpDatabase } from '../../electron/data/backups';
 import { APPLICATION_ID, openDatabase } from '../../electron/data/database';
 import { latestVersion, migrations } from '../../electron/data/migrations';
 import { ApiError } from '../../shared/api/contract';
-import { tempSession } from './helpers';
+import { fileAtVersion, tempSession } from './helpers';
 
 const expectBadFile = async (work: () => Promise<unknown>, pattern: RegExp) => {
   try {
@@ -105,15 +105,12 @@ describe('the data file', () => {
   });
 
   it('upgrades a register-only file to the monitoring tables, keeping its schools', async () => {
-    const { dir } = tempSession();
-    const path = join(dir, 'v1.sid');
-    const v1 = await openDatabase(path, { create: true, migrations: migrations.slice(0, 1) });
-    v1.exec(
-      "INSERT INTO double_districts (name) VALUES ('North'); INSERT INTO districts (name, double_district_id) VALUES ('Moor', 1);",
+    const { path, db: v1 } = await fileAtVersion(
+      1,
+      `INSERT INTO double_districts (name) VALUES ('North'); INSERT INTO districts (name, double_district_id) VALUES ('Moor', 1);
+       INSERT INTO schools (dfe, name, phase, district_id) VALUES ('860/2001', 'Moor First', 'First', 1);`,
     );
-    v1.exec(
-      "INSERT INTO schools (dfe, name, phase, district_id) VALUES ('860/2001', 'Moor First', 'First', 1)",
-    );
+    const dir = dirname(path);
     v1.close();
     const db = await openDatabase(path, { create: false });
     expect(db.pragma('user_version', { simple: true })).toBe(latestVersion);

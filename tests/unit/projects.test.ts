@@ -4,10 +4,10 @@ import { invoke } from '../../electron/core/handlers';
 import { projectsSummaryFor } from '../../electron/core/projects';
 import { Session } from '../../electron/core/session';
 import { openDatabase } from '../../electron/data/database';
-import { latestVersion, migrations } from '../../electron/data/migrations';
+import { latestVersion } from '../../electron/data/migrations';
 import { buildTimeline } from '../../shared/domain/timeline';
 import { concernDraft } from './concerns-fixture';
-import { ok, registerBuilders, RESOURCES, tempSession } from './helpers';
+import { fileAtVersion, ok, registerBuilders, RESOURCES, tempSession } from './helpers';
 
 /** A double district with one school, a lead officer, and a Stage 3 project started 15/09/2025. */
 async function authority(now?: () => Date) {
@@ -482,10 +482,8 @@ describe('intervention projects', () => {
 
 describe('the projects migration', () => {
   it('upgrades a file made at the previous version intact', async () => {
-    const { dir } = tempSession();
-    const path = join(dir, 'previous.sid');
-    const old = await openDatabase(path, { create: true, migrations: migrations.slice(0, 5) });
-    old.exec(
+    const { path, db: old } = await fileAtVersion(
+      5,
       `INSERT INTO double_districts (name) VALUES ('North'); INSERT INTO districts (name, double_district_id) VALUES ('Moor', 1);
        INSERT INTO schools (dfe, name, phase, district_id) VALUES ('860/2001', 'Moor First', 'First', 1);
        INSERT INTO people (name) VALUES ('Ann Lead');

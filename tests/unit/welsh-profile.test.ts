@@ -1,14 +1,13 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { invoke } from '../../electron/core/handlers';
-import { openDatabase } from '../../electron/data/database';
-import { migrations } from '../../electron/data/migrations';
-import { ok, tempSession } from './helpers';
+import { fileAtVersion, ok, tempSession } from './helpers';
 
 /** A file as version 6 of the app left it, holding Welsh six-element grades for two schools. */
-async function fileWithWelshGrades(path: string) {
-  const db = await openDatabase(path, { create: true, migrations: migrations.slice(0, 6) });
-  db.exec(`
+async function fileWithWelshGrades(): Promise<string> {
+  const { path, db } = await fileAtVersion(
+    6,
+    `
     INSERT INTO double_districts (id, name) VALUES (1, 'Ceredigion / Powys');
     INSERT INTO districts (id, name, double_district_id) VALUES (1, 'Ceredigion', 1);
     INSERT INTO schools (id, dfe, name, phase, district_id) VALUES
@@ -20,15 +19,16 @@ async function fileWithWelshGrades(path: string) {
     INSERT INTO sef_grades (entry_id, judgement, grade) VALUES
       (1, 'leadership', 2), (1, 'networks', 3), (2, 'leadership', 1), (3, 'curriculum-teaching', 4),
       (4, 'overall', 2), (4, 'teaching', 3);
-  `);
+  `,
+  );
   db.close();
+  return path;
 }
 
 describe('the Welsh framework, corrected', () => {
   it('moves Welsh grades into the narrative of each school’s profile for that year, losing none', async () => {
-    const { session, dir } = tempSession();
-    const path = join(dir, 'welsh.sid');
-    await fileWithWelshGrades(path);
+    const path = await fileWithWelshGrades();
+    const { session } = tempSession();
     await ok(session, 'app.open', { path });
 
     const [aberaeron] = await ok(session, 'effectivenessProfiles.list', { schoolId: 1 });
@@ -64,9 +64,8 @@ describe('the Welsh framework, corrected', () => {
   });
 
   it('keeps a profile per school and year, per element and named aspect, audited and deletable', async () => {
-    const { session, dir } = tempSession();
-    const path = join(dir, 'welsh.sid');
-    await fileWithWelshGrades(path);
+    const path = await fileWithWelshGrades();
+    const { session } = tempSession();
     await ok(session, 'app.open', { path });
     const draft = {
       schoolId: 2,
