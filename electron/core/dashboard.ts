@@ -1,35 +1,22 @@
 import type { Dashboard, dashboardOps } from '../../shared/api/dashboard';
 import { daysBetween, financialYearOf, termLabel, termOf } from '../../shared/domain/calendar';
-import {
-  categoryDistribution,
-  financialYearSpan,
-  fundByMonth,
-  lastTerms,
-  schoolCounts,
-} from '../../shared/domain/dashboard';
+import { categoryDistribution, fundByMonth, lastTerms, schoolCounts } from '../../shared/domain/dashboard';
 import { londonDate } from '../../shared/domain/format';
-import { fundFigures } from '../../shared/domain/money';
 import { categoryDecisionsUntil, doubleDistrictNames, nextGroupMeeting } from '../data/dashboard';
-import { fundFor } from '../data/funds';
-import { costsInYear } from '../data/projects';
 import { visitsAwaitingQa } from '../data/visits';
 import { calendarOf } from './calendar';
 import type { Ctx, HandlersOf } from './context';
 import { deadlinesAhead } from './deadlines';
+import { fundYear } from './funds';
 import { schoolList, schoolListRows } from './schools';
 
 /** A double district's fund for the year: its allocation set against what its projects charge to it. */
 function fundLines(ctx: Ctx, doubleDistrictId: number | null, financialYear: string) {
-  const { from, to } = financialYearSpan(financialYear);
   return doubleDistrictNames(ctx.db)
     .filter((dd) => doubleDistrictId === null || dd.id === doubleDistrictId)
     .map((dd) => {
-      const costs = costsInYear(ctx.db, dd.id, from, to);
-      const fund = fundFor(ctx.db, dd.id, financialYear) ?? { allocationPence: 0, heldBackPence: 0 };
-      return {
-        line: { doubleDistrictId: dd.id, doubleDistrict: dd.name, ...fundFigures(fund, costs) },
-        costs,
-      };
+      const { costs, figures } = fundYear(ctx, dd.id, financialYear);
+      return { line: { doubleDistrictId: dd.id, doubleDistrict: dd.name, ...figures }, costs };
     });
 }
 

@@ -1,5 +1,6 @@
 import { ApiError } from '../../shared/api/errors';
 import type { fundsOps } from '../../shared/api/funds';
+import { financialYearSpan } from '../../shared/domain/calendar';
 import { formatDate, formatPounds } from '../../shared/domain/format';
 import {
   chargingBand,
@@ -33,19 +34,29 @@ function requireDoubleDistrict(ctx: Ctx, id: number) {
   return found;
 }
 
+/**
+ * A double district's fund for a financial year (none set reads as nothing allocated) and the costs
+ * its projects are charged in that year, with the figures one sets against the other: the Fund page
+ * and the dashboard's fund lines both read them here.
+ */
+export function fundYear(ctx: Ctx, doubleDistrictId: number, financialYear: string) {
+  const { from, to } = financialYearSpan(financialYear);
+  const fund = fundFor(ctx.db, doubleDistrictId, financialYear);
+  const costs = costsInYear(ctx.db, doubleDistrictId, from, to);
+  return { fund, costs, figures: fundFigures(fund ?? { allocationPence: 0, heldBackPence: 0 }, costs) };
+}
+
 /** A double district's fund for a financial year, set against the costs its projects are charged. */
 function fundSummary(ctx: Ctx, doubleDistrictId: number, financialYear: string) {
   const doubleDistrict = requireDoubleDistrict(ctx, doubleDistrictId);
-  const start = Number(financialYear.slice(0, 4));
-  const fund = fundFor(ctx.db, doubleDistrictId, financialYear);
-  const yearCosts = costsInYear(ctx.db, doubleDistrictId, `${start}-04-01`, `${start + 1}-03-31`);
+  const { fund, costs: yearCosts, figures } = fundYear(ctx, doubleDistrictId, financialYear);
   const fromFund = yearCosts.filter((c) => paidFromFund(c.source));
   return {
     doubleDistrictId,
     doubleDistrict: doubleDistrict.name,
     financialYear,
     fund: fund ? asRow(fund) : null,
-    ...fundFigures(fund ?? { allocationPence: 0, heldBackPence: 0 }, yearCosts),
+    ...figures,
     officerDays: officerCapacity(fund?.officerFte ?? 0, yearCosts),
     interventions: new Set(fromFund.map((c) => c.projectId)).size,
     bySchool: spendBy(yearCosts, (c) => ({ key: String(c.schoolId), label: c.school })),

@@ -127,6 +127,12 @@ export function financialYearOf(date: string): string {
   return `${start}/${String((start + 1) % 100).padStart(2, '0')}`;
 }
 
+/** A financial year's first and last days: 2026/27 runs from 01/04/2026 to 31/03/2027. */
+export function financialYearSpan(financialYear: string): { from: string; to: string } {
+  const start = Number(financialYear.slice(0, 4));
+  return { from: `${start}-04-01`, to: addDays(`${start + 1}-04-01`, -1) };
+}
+
 export const academicYearLabel = (year: number) => `${year}/${String((year + 1) % 100).padStart(2, '0')}`;
 
 /** "Autumn 2008", "Spring 2009": how the LA names a term (by the calendar year it falls in). */

@@ -1,4 +1,4 @@
-import { addDays, shiftTerm, termLabel, termOf, type Calendar, type TermDates } from './calendar';
+import { shiftTerm, termLabel, termOf, type Calendar, type TermDates } from './calendar';
 import { CATEGORIES, SUPPORT_LEVELS } from './categories';
 import { STAGES } from './concerns';
 import { paidFromFund, type CostSource, type CostStatus } from './money';
@@ -154,10 +154,4 @@ export function fundByMonth(
       }
     return { month, spentPence, committedPence };
   });
-}
-
-/** A financial year's first and last days: 2026/27 runs from 01/04/2026 to 31/03/2027. */
-export function financialYearSpan(financialYear: string): { from: string; to: string } {
-  const start = Number(financialYear.slice(0, 4));
-  return { from: `${start}-04-01`, to: addDays(`${start + 1}-04-01`, -1) };
 }
