@@ -11,11 +11,17 @@ import type { OpName, OpOutput } from '../../shared/api/contract';
 export const SAMPLE_REGISTER = resolve(__dirname, '../../../shared/samples/schools-register.xlsx');
 export const RESOURCES = resolve(__dirname, '../../resources');
 
-/** A session on its own temporary folder, as a user on a clean machine would have. */
-export function tempSession(): { session: Session; dir: string } {
+/** A temporary folder as the app's home, as a user on a clean machine would have. */
+function tempHome(): string {
   const dir = mkdtempSync(join(tmpdir(), 'sid-test-'));
   process.env.SID_HOME = dir;
   process.env.SID_USER = 'test.user';
+  return dir;
+}
+
+/** A session on its own temporary folder. */
+export function tempSession(): { session: Session; dir: string } {
+  const dir = tempHome();
   return { session: new Session(RESOURCES), dir };
 }
 
@@ -24,8 +30,7 @@ export function tempSession(): { session: Session; dir: string } {
  * migrations), with `sql` run in it, and left open so a test can add to it before upgrading it.
  */
 export async function fileAtVersion(version: number, sql: string): Promise<{ path: string; db: Db }> {
-  const { dir } = tempSession();
-  const path = join(dir, `v${version}.sid`);
+  const path = join(tempHome(), `v${version}.sid`);
   const db = await openDatabase(path, { create: true, migrations: migrations.slice(0, version) });
   db.exec(sql);
   return { path, db };
